@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+
+namespace AltoGateway.Host.Configuration;
+
+/// <summary>
+/// Loads the agent's configuration from its three layers and checks all of it at once:
+/// the embedded default, then <c>/etc/altogateway/altogateway.json</c> (or <c>--config FILE</c>),
+/// then <c>ALTOGW__Section__Key</c> environment variables.
+/// </summary>
+internal static partial class AgentConfiguration
+{
+    public const string SystemFile = "/etc/altogateway/altogateway.json";
+    public const string EnvironmentPrefix = "ALTOGW__";
+    public const string EmbeddedDefaultName = "altogateway.default.json";
+
+    /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
+    private static readonly string[] KnownSections = ["Logging", HttpOptions.SectionName];
+
+    /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
+    public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
+    {
+        var builder = new ConfigurationBuilder();
+        builder.Add(new JsonStreamConfigurationSource { Stream = OpenEmbeddedDefault() });
+        string file;
+        if (explicitFile is not null)
+        {
+            file = Path.GetFullPath(explicitFile);
+            if (!File.Exists(file))
+            {
+                problems.Add(new ConfigurationProblem("--config", $"file '{explicitFile}' does not exist"));
+                return null;
+            }
+        }
+        else
+        {
+            file = SystemFile;
+        }
+
+        builder.AddJsonFile(file, optional: explicitFile is null, reloadOnChange: false);
+        builder.AddEnvironmentVariables(EnvironmentPrefix);
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            var detail = ex.GetBaseException().Message;
+            problems.Add(new ConfigurationProblem(file, $"cannot be read: {detail}"));
+            return null;
+        }
+    }
+
+    /// <summary>Every problem of the configuration, in key order of appearance.</summary>
+    public static List<ConfigurationProblem> Check(IConfiguration configuration)
+    {
+        var problems = new List<ConfigurationProblem>();
+        foreach (var section in configuration.GetChildren())
+        {
+            if (!KnownSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(new ConfigurationProblem(section.Key, $"unknown section (known: {string.Join(", ", KnownSections)})"));
+            }
+        }
+
+        var http = BindStrict(configuration, HttpOptions.SectionName, problems,
+            static (section, options) => section.Get<HttpOptions>(options));
+        if (http is not null)
+        {
+            AddFailures(problems, HttpOptions.SectionName, new HttpOptionsValidator().Validate(null, http));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The bound <c>Http</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static HttpOptions Http(IConfiguration configuration) =>
+        configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
+
+    private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
+
+    /// <summary>
+    /// Binds a section, reporting unknown keys (typos) and unconvertible values. After an unknown
+    /// key the section is bound again leniently, so its values are still checked.
+    /// </summary>
+    private static T? BindStrict<T>(IConfiguration configuration, string name, List<ConfigurationProblem> problems, Func<IConfigurationSection, Action<BinderOptions>, T?> bind)
+        where T : class
+    {
+        var section = configuration.GetSection(name);
+        try
+        {
+            return bind(section, Strict);
+        }
+        catch (InvalidOperationException ex)
+        {
+            var unknown = UnknownKeys().Match(ex.Message);
+            problems.Add(unknown.Success
+                ? new ConfigurationProblem(name, $"unknown key(s) {unknown.Groups["keys"].Value} in this section or one of its objects")
+                : ConversionProblem(name, ex.Message));
+            if (!unknown.Success)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return bind(section, static _ => { });
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a value that does not convert; reported above only if it came first
+        }
+    }
+
+    private static void AddFailures(List<ConfigurationProblem> problems, string section, ValidateOptionsResult result)
+    {
+        if (!result.Failed || result.Failures is null)
+        {
+            return;
+        }
+
+        foreach (var failure in result.Failures)
+        {
+            problems.Add(ToProblem(section, failure));
+        }
+    }
+
+    /// <summary>
+    /// The options validation pipeline words a failure as "Member: text" (nested members dotted);
+    /// it becomes "Section:Member: text" here.
+    /// </summary>
+    private static ConfigurationProblem ToProblem(string section, string failure)
+    {
+        var separator = failure.IndexOf(": ", StringComparison.Ordinal);
+        if (separator <= 0 || failure.AsSpan(0, separator).ContainsAny(' ', ','))
+        {
+            return new ConfigurationProblem(section, failure);
+        }
+
+        return new ConfigurationProblem($"{section}:{failure[..separator].Replace('.', ':')}", failure[(separator + 2)..]);
+    }
+
+    /// <summary>The binder's conversion failure names the key; the problem is keyed by it.</summary>
+    private static ConfigurationProblem ConversionProblem(string section, string message)
+    {
+        var match = ConversionFailure().Match(message);
+        return match.Success
+            ? new ConfigurationProblem(match.Groups["key"].Value, $"'{match.Groups["value"].Value}' cannot be read as {match.Groups["type"].Value}")
+            : new ConfigurationProblem(section, message);
+    }
+
+    private static Stream OpenEmbeddedDefault() =>
+        typeof(AgentConfiguration).Assembly.GetManifestResourceStream(EmbeddedDefaultName)
+        ?? throw new InvalidOperationException($"The embedded resource {EmbeddedDefaultName} is missing from the build.");
+
+    [GeneratedRegex(@"were not found on the instance of [^:]+: (?<keys>.*)$", RegexOptions.Singleline)]
+    private static partial Regex UnknownKeys();
+
+    [GeneratedRegex(@"Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
+    private static partial Regex ConversionFailure();
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net;
+
+namespace AltoGateway.Host.Configuration;
+
+/// <summary>
+/// A listener URL of the configuration, parsed: <c>http://IP:PORT</c>, <c>http://[IPv6]:PORT</c>,
+/// <c>http://*:PORT</c> (every address) or <c>http://localhost:PORT</c> (both loopbacks).
+/// Host names other than localhost are refused: a listener binds addresses, it resolves nothing.
+/// </summary>
+internal sealed record ListenerEndpoint(string Url, ListenerHost Host, IPAddress? Address, int Port)
+{
+    public static bool TryParse(string? url, out ListenerEndpoint? endpoint, out string? error)
+    {
+        endpoint = null;
+        const string scheme = "http://";
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            error = "is empty; expected http://ADDRESS:PORT";
+            return false;
+        }
+
+        if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            error = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? $"'{url}': https listeners are not supported yet; use http:// (put TLS in front with a reverse proxy)"
+                : $"'{url}' is not an http:// URL; expected http://ADDRESS:PORT";
+            return false;
+        }
+
+        var authority = url.AsSpan(scheme.Length).TrimEnd('/');
+        int colon;
+        ReadOnlySpan<char> hostPart;
+        if (authority.StartsWith("["))
+        {
+            var close = authority.IndexOf(']');
+            if (close < 0 || close + 1 >= authority.Length || authority[close + 1] != ':')
+            {
+                error = $"'{url}' has an IPv6 address without a port; expected http://[ADDRESS]:PORT";
+                return false;
+            }
+
+            hostPart = authority[1..close];
+            colon = close + 1;
+        }
+        else
+        {
+            colon = authority.LastIndexOf(':');
+            if (colon < 0)
+            {
+                error = $"'{url}' has no port; expected http://ADDRESS:PORT";
+                return false;
+            }
+
+            hostPart = authority[..colon];
+        }
+
+        if (!int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
+        {
+            error = $"'{url}' has no valid port (1-65535)";
+            return false;
+        }
+
+        if (hostPart.SequenceEqual("*"))
+        {
+            endpoint = new ListenerEndpoint(url, ListenerHost.AnyAddress, null, port);
+        }
+        else if (hostPart.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            endpoint = new ListenerEndpoint(url, ListenerHost.Localhost, null, port);
+        }
+        else if (IPAddress.TryParse(hostPart, out var address))
+        {
+            endpoint = new ListenerEndpoint(url, ListenerHost.Address, address, port);
+        }
+        else
+        {
+            error = $"'{url}': '{hostPart}' is not an IP address, '*' or 'localhost'";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+}
+
+internal enum ListenerHost
+{
+    Address,
+    AnyAddress,
+    Localhost,
+}

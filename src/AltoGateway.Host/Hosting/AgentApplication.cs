@@ -1,0 +1,108 @@
+using System.Net;
+using AltoGateway.Health;
+using AltoGateway.Host.Configuration;
+using AltoGateway.Host.Http;
+using AltoGateway.Host.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AltoGateway.Host.Hosting;
+
+/// <summary>Builds the agent: one Generic Host with Kestrel, systemd integration and every component.</summary>
+internal static class AgentApplication
+{
+    /// <summary>Graceful shutdown budget: systemd's stop timeout is longer, so we finish first.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Builds the agent from a configuration that passed <see cref="AgentConfiguration.Check"/>.</summary>
+    public static WebApplication Build(IConfiguration configuration, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "altogw",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+
+        // Under systemd: SystemdLifetime (READY=1, STOPPING=1) and the journald log format.
+        // Elsewhere UseSystemd registers nothing and the agent runs as a console program.
+        builder.Host.UseSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+
+        var http = AgentConfiguration.Http(configuration);
+        var listeners = new ListenerMap(http);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodyBytes;
+            foreach (var endpoint in listeners.Lan.Concat(listeners.Wan))
+            {
+                Listen(kestrel, endpoint);
+            }
+        });
+
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddSingleton<HealthRegistry>();
+        builder.Services.AddSingleton<AgentMetrics>();
+        builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
+
+        builder.Services.AddHostedService<HealthLogService>();
+        builder.Services.AddHostedService<HttpListenersHealth>();
+        builder.Services.AddHostedService(sp => new SystemdStatusService(
+            sp.GetService<ISystemdNotifier>(),
+            sp.GetRequiredService<HealthRegistry>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(),
+            time,
+            SystemdWatchdogFromEnvironment(sp.GetRequiredService<ILogger<SystemdStatusService>>()),
+            listeners,
+            sp.GetRequiredService<ILogger<SystemdStatusService>>()));
+
+        var app = builder.Build();
+        app.UseMiddleware<ListenerGroupMiddleware>();
+        app.MapStatusEndpoints(time.GetUtcNow());
+
+        // The exporter listens before any instrument records, so no measurement is lost.
+        _ = app.Services.GetRequiredService<PrometheusExporter>();
+        _ = app.Services.GetRequiredService<AgentMetrics>();
+        return app;
+    }
+
+    private static SystemdWatchdog? SystemdWatchdogFromEnvironment(ILogger logger)
+    {
+        var watchdog = SystemdWatchdog.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId, out var invalid);
+        if (invalid is not null)
+        {
+            HostLog.WatchdogValueInvalid(logger, invalid);
+        }
+
+        return watchdog;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, ListenerEndpoint endpoint)
+    {
+        switch (endpoint.Host)
+        {
+            case ListenerHost.AnyAddress:
+                kestrel.ListenAnyIP(endpoint.Port);
+                break;
+            case ListenerHost.Localhost:
+                kestrel.ListenLocalhost(endpoint.Port);
+                break;
+            default:
+                kestrel.Listen(new IPEndPoint(endpoint.Address!, endpoint.Port));
+                break;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace AltoGateway.Host.Http;
+
+/// <summary>The body of <c>GET /status</c>.</summary>
+internal sealed record StatusDocument(
+    string Agent,
+    string Version,
+    string State,
+    DateTimeOffset StartedAt,
+    double UptimeSeconds,
+    StatusListeners Listeners,
+    IReadOnlyList<StatusComponent> Components);
+
+internal sealed record StatusListeners(IReadOnlyList<string> Lan, IReadOnlyList<string> Wan);
+
+internal sealed record StatusComponent(string Name, string State, string? Reason, DateTimeOffset Since);
+
+/// <summary>The body of <c>GET /healthz</c>: the overall state and the components that are not ready.</summary>
+internal sealed record HealthzDocument(string State, IReadOnlyList<StatusComponent> NotReady);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true)]
+[JsonSerializable(typeof(StatusDocument))]
+[JsonSerializable(typeof(HealthzDocument))]
+internal sealed partial class HostJsonContext : JsonSerializerContext;

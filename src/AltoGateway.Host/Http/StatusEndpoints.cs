@@ -1,0 +1,47 @@
+using AltoGateway.Health;
+using AltoGateway.Host.Configuration;
+using AltoGateway.Host.Hosting;
+using AltoGateway.Host.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AltoGateway.Host.Http;
+
+/// <summary><c>/healthz</c> (both groups), <c>/status</c> and <c>/metrics</c> (LAN only).</summary>
+internal static class StatusEndpoints
+{
+    public static void MapStatusEndpoints(this IEndpointRouteBuilder app, DateTimeOffset startedAt)
+    {
+        app.MapGet("/healthz", (HealthRegistry health) =>
+        {
+            var components = health.Snapshot();
+            var overall = health.Overall;
+            var body = new HealthzDocument(Name(overall), components.Where(c => c.State != HealthState.Ready).Select(ToDocument).ToList());
+
+            // Degraded still serves; starting and failed do not.
+            var code = overall is HealthState.Ready or HealthState.Degraded ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            return Results.Json(body, HostJsonContext.Default.HealthzDocument, statusCode: code);
+        });
+
+        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time) =>
+        {
+            var body = new StatusDocument(
+                "altogw",
+                AgentVersion.Text,
+                Name(health.Overall),
+                startedAt,
+                Math.Round((time.GetUtcNow() - startedAt).TotalSeconds, 3),
+                new StatusListeners(listeners.Lan.Select(e => e.Url).ToList(), listeners.Wan.Select(e => e.Url).ToList()),
+                health.Snapshot().Select(ToDocument).ToList());
+            return Results.Json(body, HostJsonContext.Default.StatusDocument);
+        }).WithMetadata(new ListenerGroupMetadata(ListenerGroup.Lan));
+
+        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusExporter.ContentType))
+            .WithMetadata(new ListenerGroupMetadata(ListenerGroup.Lan));
+    }
+
+    private static StatusComponent ToDocument(ComponentHealth c) => new(c.Component, Name(c.State), c.Reason, c.Since);
+
+    private static string Name(HealthState state) => state.ToString().ToLowerInvariant();
+}

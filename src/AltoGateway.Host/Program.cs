@@ -1,0 +1,3 @@
+using AltoGateway.Host.Cli;
+
+return await AltogwCommandLine.InvokeAsync(args).ConfigureAwait(false);
