@@ -11,7 +11,7 @@ internal sealed class HttpOptions : IValidatableObject
     /// <summary>Listeners for subscribers: status page, peer IDs, the ALTO service for LAN peers.</summary>
     public ListenerOptions Lan { get; set; } = new();
 
-    /// <summary>Listeners for trackers: the third-party ALTO proxy. No URLs = no WAN listener.</summary>
+    /// <summary>Listeners for trackers: the third-party ALTO proxy (<c>Enabled: false</c> for none).</summary>
     public ListenerOptions Wan { get; set; } = new();
 
     [Range(1024, 16 * 1024 * 1024)]
@@ -19,14 +19,23 @@ internal sealed class HttpOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Lan.Urls.Count == 0)
+        if (!Lan.Enabled)
+        {
+            yield return new ValidationResult("the LAN listeners cannot be switched off: the status page and LAN services live there", ["Lan:Enabled"]);
+        }
+        else if (Lan.Urls.Count == 0)
         {
             yield return new ValidationResult("needs at least one URL: the status page and LAN services live there", ["Lan:Urls"]);
         }
 
-        var ports = new Dictionary<int, string>();
+        var taken = new List<(ListenerEndpoint Endpoint, string Key)>();
         foreach (var (group, listener) in new[] { ("Lan", Lan), ("Wan", Wan) })
         {
+            if (!listener.Enabled)
+            {
+                continue;
+            }
+
             for (var i = 0; i < listener.Urls.Count; i++)
             {
                 var key = $"{group}:Urls:{i}";
@@ -36,18 +45,29 @@ internal sealed class HttpOptions : IValidatableObject
                     continue;
                 }
 
-                // A connection's listener group is told by its local port, so one port serves one group.
-                if (!ports.TryAdd(endpoint!.Port, key))
+                // A connection's group is told by the address and port it arrived on, so one
+                // address and port serve one listener only (and '*' takes its port on every address).
+                var clash = taken.FirstOrDefault(t => t.Endpoint.Overlaps(endpoint!));
+                if (clash.Key is not null)
                 {
-                    yield return new ValidationResult($"port {endpoint.Port} is already used by {SectionName}:{ports[endpoint.Port]}; every listener needs a port of its own", [key]);
+                    yield return new ValidationResult($"'{endpoint!.Url}' overlaps '{clash.Endpoint.Url}' of {SectionName}:{clash.Key}; an address and port can serve one listener only", [key]);
+                    continue;
                 }
+
+                taken.Add((endpoint!, key));
             }
         }
     }
 
     public IReadOnlyList<ListenerEndpoint> Endpoints(ListenerGroup group)
     {
-        var urls = group == ListenerGroup.Lan ? Lan.Urls : Wan.Urls;
+        var listener = group == ListenerGroup.Lan ? Lan : Wan;
+        if (!listener.Enabled)
+        {
+            return [];
+        }
+
+        var urls = listener.Urls;
         var endpoints = new List<ListenerEndpoint>(urls.Count);
         foreach (var url in urls)
         {
@@ -64,6 +84,12 @@ internal sealed class HttpOptions : IValidatableObject
 /// <summary>One listener group.</summary>
 internal sealed class ListenerOptions
 {
+    /// <summary>
+    /// False switches the group off. (An empty <c>Urls</c> array in a file cannot do that:
+    /// Microsoft.Extensions.Configuration ignores empty arrays, so the default's URLs would stay.)
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     public IList<string> Urls { get; set; } = [];
 }
 

@@ -10,6 +10,20 @@ namespace AltoGateway.Host.Configuration;
 /// </summary>
 internal sealed record ListenerEndpoint(string Url, ListenerHost Host, IPAddress? Address, int Port)
 {
+    /// <summary>The concrete addresses bound: none for '*' (every address), both loopbacks for localhost.</summary>
+    public IReadOnlyList<IPAddress> BoundAddresses => Host switch
+    {
+        ListenerHost.Address => [Address!],
+        ListenerHost.Localhost => [IPAddress.Loopback, IPAddress.IPv6Loopback],
+        _ => [],
+    };
+
+    /// <summary>True when both would bind the same address and port.</summary>
+    public bool Overlaps(ListenerEndpoint other) =>
+        Port == other.Port
+        && (Host == ListenerHost.AnyAddress || other.Host == ListenerHost.AnyAddress
+            || BoundAddresses.Intersect(other.BoundAddresses).Any());
+
     public static bool TryParse(string? url, out ListenerEndpoint? endpoint, out string? error)
     {
         endpoint = null;
@@ -53,6 +67,12 @@ internal sealed record ListenerEndpoint(string Url, ListenerHost Host, IPAddress
             }
 
             hostPart = authority[..colon];
+            if (hostPart.Contains(':'))
+            {
+                // RFC 3986 §3.2.2: an IPv6 literal in a URL is written in brackets.
+                error = $"'{url}': an IPv6 address needs brackets, e.g. http://[::1]:7285";
+                return false;
+            }
         }
 
         if (!int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)

@@ -12,7 +12,7 @@ internal sealed class ListenerGroupMiddleware(RequestDelegate next, ListenerMap 
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var group = listeners.GroupOf(context.Connection.LocalPort);
+        var group = listeners.GroupOf(context.Connection.LocalIpAddress, context.Connection.LocalPort);
         var required = context.GetEndpoint()?.Metadata.GetMetadata<ListenerGroupMetadata>();
         if (required is not null && required.Group != group)
         {
