@@ -32,9 +32,8 @@ internal static class AgentApplication
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
 
-        // Under systemd: SystemdLifetime (READY=1, STOPPING=1) and the journald log format.
-        // Elsewhere UseSystemd registers nothing and the agent runs as a console program.
-        builder.Host.UseSystemd();
+        // Under systemd (or a NOTIFY_SOCKET): READY=1 and STOPPING=1; elsewhere a console program.
+        SystemdIntegration.AddTo(builder.Services);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         var http = AgentConfiguration.Http(configuration);

@@ -8,8 +8,8 @@ namespace AltoGateway.Host.Hosting;
 /// <summary>
 /// Tells systemd what the agent is doing: STATUS= lines on every health change and watchdog pings
 /// at half of WATCHDOG_USEC, withheld while a component is failed so that systemd restarts us.
-/// READY=1 and STOPPING=1 come from the library's SystemdLifetime (registered by UseSystemd only
-/// when the agent runs under systemd; outside it there is no notifier and this service idles).
+/// READY=1 and STOPPING=1 come from the library's SystemdLifetime (see <see cref="SystemdIntegration"/>;
+/// outside systemd there is no notifier and this service idles).
 /// </summary>
 internal sealed class SystemdStatusService : IHostedService, IDisposable
 {

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AltoGateway.Tests.Shared;
+
+/// <summary>
+/// A real <c>altogw</c> process started by a test: the JIT build of src/AltoGateway.Host, or any
+/// other command line (the arm64 build under qemu). Output is captured for assertion messages.
+/// </summary>
+internal sealed class AgentProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AgentProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The altogw JIT build of this test run's configuration.</summary>
+    public static string JitBuildPath
+    {
+        get
+        {
+#if DEBUG
+            const string configuration = "Debug";
+#else
+            const string configuration = "Release";
+#endif
+            return Path.Combine(TestEnvironment.RepositoryRoot, "src", "AltoGateway.Host", "bin", configuration, "net10.0", "altogw");
+        }
+    }
+
+    public static AgentProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartCommand(JitBuildPath, arguments, environment);
+
+    public static AgentProcess StartCommand(string command, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(command, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // A test never inherits a systemd or configuration context from the machine it runs on.
+        foreach (var inherited in new[] { "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "INVOCATION_ID", "LISTEN_PID" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ALTOGW__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return new AgentProcess(Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start"));
+    }
+
+    /// <summary>
+    /// Waits until the URL answers with <paramref name="status"/> (by default 200: for /healthz,
+    /// that the agent is ready), the process exits, or the timeout passes.
+    /// </summary>
+    public async Task<HttpResponseMessage> WaitForHttpAsync(HttpClient client, string url, TimeSpan timeout, System.Net.HttpStatusCode status = System.Net.HttpStatusCode.OK)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"altogw exited with {_process.ExitCode} before {url} answered:\n{Output}");
+            }
+
+            try
+            {
+                var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+                if (response.StatusCode == status || deadline.Elapsed >= timeout)
+                {
+                    return response;
+                }
+
+                response.Dispose();
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < timeout)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new TimeoutException($"{url} did not answer within {timeout}: {ex.Message}\n{Output}", ex);
+            }
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as systemd does on stop.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            _process.WaitForExit(); // flushes the redirected output
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
