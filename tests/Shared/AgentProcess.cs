@@ -49,7 +49,7 @@ internal sealed class AgentProcess : IAsyncDisposable
 #else
             const string configuration = "Release";
 #endif
-            return Path.Combine(TestEnvironment.RepositoryRoot, "src", "AltoGateway.Host", "bin", configuration, "net10.0", "altogw");
+            return Path.Combine(RepositoryPaths.Root, "src", "AltoGateway.Host", "bin", configuration, "net10.0", "altogw");
         }
     }
 
@@ -100,18 +100,18 @@ internal sealed class AgentProcess : IAsyncDisposable
 
             try
             {
-                var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+                var response = await client.GetAsync(url);
                 if (response.StatusCode == status || deadline.Elapsed >= timeout)
                 {
                     return response;
                 }
 
                 response.Dispose();
-                await Task.Delay(50, TestContext.Current.CancellationToken);
+                await Task.Delay(50);
             }
             catch (HttpRequestException) when (deadline.Elapsed < timeout)
             {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
+                await Task.Delay(50);
             }
             catch (HttpRequestException ex)
             {

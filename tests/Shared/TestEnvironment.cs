@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AltoGateway.Tests.Shared;
 
 /// <summary>
@@ -13,8 +11,7 @@ internal static class TestEnvironment
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    /// <summary>The repository's top folder (the one holding AltoGateway.sln).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static void RequireRoot(string why)
     {
@@ -70,18 +67,5 @@ internal static class TestEnvironment
         }
 
         Assert.Skip(reason);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AltoGateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new UnreachableException("AltoGateway.sln not found above the test binaries");
     }
 }

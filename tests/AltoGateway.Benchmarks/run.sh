@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Issue 2's start-up and memory benchmark: builds what it measures, installs the anchors
+# (dnsmasq, Kea) when root, and prints our figures beside the targets and anchors.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo"
+
+if [ "$(id -u)" = 0 ]; then
+  for p in dnsmasq-base kea-dhcp4-server; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+      || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" >/dev/null; }
+  done
+fi
+
+[ -x dist/altogw-linux-arm64/altogw ] || ./publish-arm64.sh
+if [ ! -x dist/altogw-linux-x64/altogw ]; then
+  dotnet publish src/AltoGateway.Host -c Release -r linux-x64 -p:PublishAot=true -o dist/altogw-linux-x64 -nologo -v quiet
+fi
+
+dotnet run --project tests/AltoGateway.Benchmarks -c Release -- startup "${1:-5}"
