@@ -58,7 +58,7 @@ public sealed class AgentProcessTests : IDisposable
         Assert.Equal(1, samples["altogw_http_requests_total{code=\"200\",listener=\"wan\"}"]);
         Assert.Equal(2, samples["altogw_http_requests_total{code=\"404\",listener=\"wan\"}"]);
         Assert.True(samples["process_resident_memory_bytes"] > 1_000_000);
-        PrometheusText.CheckWithPromtool(text);
+        await PrometheusText.CheckWithPromtoolAsync(text);
     }
 
     [Fact]

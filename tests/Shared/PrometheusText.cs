@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace AltoGateway.Tests.Shared;
@@ -33,20 +32,10 @@ internal static class PrometheusText
     }
 
     /// <summary>Runs <c>promtool check metrics</c> (Debian package prometheus) over the text.</summary>
-    public static void CheckWithPromtool(string text)
+    public static async Task CheckWithPromtoolAsync(string text)
     {
         var promtool = TestEnvironment.RequireTool("promtool", "prometheus");
-        var start = new ProcessStartInfo(promtool, ["check", "metrics"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(text);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"promtool check metrics failed:\n{output}\n--- text ---\n{text}");
+        var (exit, output) = await ToolProcess.RunAsync(promtool, ["check", "metrics"], text);
+        Assert.True(exit == 0, $"promtool check metrics failed:\n{output}\n--- text ---\n{text}");
     }
 }

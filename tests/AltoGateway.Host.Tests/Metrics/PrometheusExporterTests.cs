@@ -100,12 +100,12 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
-    public void Promtool_accepts_the_output()
+    public async Task Promtool_accepts_the_output()
     {
         _meter.CreateCounter<long>("altogw.http.requests", description: "HTTP requests").Add(1, new KeyValuePair<string, object?>("code", 200));
         _meter.CreateObservableGauge("altogw.uptime.seconds", () => 1.5, description: "Uptime");
         _meter.CreateHistogram<double>("altogw.latency.seconds", description: "Latency").Record(0.01);
 
-        PrometheusText.CheckWithPromtool(_exporter.Scrape());
+        await PrometheusText.CheckWithPromtoolAsync(_exporter.Scrape());
     }
 }
