@@ -1,0 +1,209 @@
+using System.Net;
+
+namespace AltoGateway.Nat.Map;
+
+/// <summary>The lock-free readers: each runs its lookup until no write overlapped it.</summary>
+public sealed partial class NatMap
+{
+    /// <summary>The mapping behind an external address and port, if one is alive.</summary>
+    public bool TryFindByExternal(NatProtocol protocol, IPAddress externalAddress, ushort externalPort, out NatMapEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(externalAddress);
+        var key = AddressKey.From(externalAddress);
+        var hash = key.Hash(ExternalTweak(protocol, externalPort));
+        var now = NowSeconds;
+        var spin = new SpinWait();
+        entry = default;
+        while (true)
+        {
+            var version = Volatile.Read(ref _version);
+            if ((version & 1) == 0)
+            {
+                var entries = _entries;
+                var index = FindExternal(entries, _externalBuckets, _externals, hash, key, (byte)protocol, externalPort);
+                var found = index != None && IsAlive(entries[index], now) && TryRead(entries, index, out entry);
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _version) == version)
+                {
+                    if (!found)
+                    {
+                        entry = default;
+                    }
+
+                    return found;
+                }
+            }
+
+            spin.SpinOnce();
+        }
+    }
+
+    /// <summary>Whether the internal address has at least one mapping.</summary>
+    public bool HasSubscriber(IPAddress internalAddress) => MappingsOf(internalAddress, 1).Count > 0;
+
+    /// <summary>Up to <paramref name="limit"/> live mappings of one internal address.</summary>
+    public IReadOnlyList<NatMapEntry> MappingsOf(IPAddress internalAddress, int limit = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(internalAddress);
+        var key = AddressKey.From(internalAddress);
+        var hash = key.Hash(0);
+        var now = NowSeconds;
+        var spin = new SpinWait();
+        while (true)
+        {
+            var version = Volatile.Read(ref _version);
+            if ((version & 1) == 0)
+            {
+                var result = new List<NatMapEntry>();
+                var entries = _entries;
+                var subscribers = _subscribers;
+                var subscriber = FindSubscriber(subscribers, _subscriberBuckets, hash, key);
+                if (subscriber != None)
+                {
+                    var index = subscribers[subscriber].FirstMapping;
+                    for (var steps = 0; (uint)index < (uint)entries.Length && steps < entries.Length && result.Count < limit; steps++)
+                    {
+                        if (IsAlive(entries[index], now) && TryRead(entries, index, out var entry))
+                        {
+                            result.Add(entry);
+                        }
+
+                        index = entries[index].NextOfSubscriber;
+                    }
+                }
+
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _version) == version)
+                {
+                    return result;
+                }
+            }
+
+            spin.SpinOnce();
+        }
+    }
+
+    /// <summary>How many subscribers use a public address, and which one when it is exactly one.</summary>
+    public SubscribersBehind FindSubscribersBehind(IPAddress externalAddress)
+    {
+        ArgumentNullException.ThrowIfNull(externalAddress);
+        var key = AddressKey.From(externalAddress);
+        var spin = new SpinWait();
+        while (true)
+        {
+            var version = Volatile.Read(ref _version);
+            if ((version & 1) == 0)
+            {
+                var result = default(SubscribersBehind);
+                var externals = _externals;
+                var subscribers = _subscribers;
+                if (Volatile.Read(ref _externalIndex).TryGetValue(key, out var external) && (uint)external < (uint)externals.Length)
+                {
+                    var count = externals[external].Subscribers;
+
+                    // With one subscriber left, the XOR of all their slot numbers is that slot.
+                    var only = externals[external].SubscriberXor - 1;
+                    var address = count == 1 && (uint)only < (uint)subscribers.Length ? subscribers[only].Address : null;
+                    result = new SubscribersBehind(count, address);
+                }
+
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _version) == version)
+                {
+                    return result;
+                }
+            }
+
+            spin.SpinOnce();
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> live mappings, in table order (for listings, not for lookups).</summary>
+    public IReadOnlyList<NatMapEntry> Snapshot(int limit)
+    {
+        var now = NowSeconds;
+        var spin = new SpinWait();
+        while (true)
+        {
+            var version = Volatile.Read(ref _version);
+            if ((version & 1) == 0)
+            {
+                var result = new List<NatMapEntry>(Math.Min(limit, 1024));
+                var entries = _entries;
+                var high = Math.Min(Volatile.Read(ref _entryHighWater), entries.Length);
+                for (var i = 0; i < high && result.Count < limit; i++)
+                {
+                    if (entries[i].Source != 0 && IsAlive(entries[i], now) && TryRead(entries, i, out var entry))
+                    {
+                        result.Add(entry);
+                    }
+                }
+
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _version) == version)
+                {
+                    return result;
+                }
+            }
+
+            spin.SpinOnce();
+        }
+    }
+
+    private static ulong ExternalTweak(NatProtocol protocol, ushort port) => ((ulong)protocol << 16) | port;
+
+    private static bool IsAlive(in Entry entry, uint now) => entry.Source != 0 && (entry.ExpiresAt == 0 || entry.ExpiresAt > now);
+
+    /// <summary>The slot of the mapping with that external key, or <see cref="None"/>; safe on torn tables.</summary>
+    private static int FindExternal(Entry[] entries, int[] buckets, ExternalAddress[] externals, int hash, AddressKey key, byte protocol, ushort port)
+    {
+        var index = buckets[hash & (buckets.Length - 1)];
+        for (var steps = 0; (uint)index < (uint)entries.Length && steps < entries.Length; steps++)
+        {
+            ref readonly var entry = ref entries[index];
+            if (entry.ExternalPort == port && entry.Protocol == protocol
+                && entry.External < externals.Length && externals[entry.External].Key == key)
+            {
+                return index;
+            }
+
+            index = entry.NextExternal;
+        }
+
+        return None;
+    }
+
+    private static int FindSubscriber(Subscriber[] subscribers, int[] buckets, int hash, AddressKey key)
+    {
+        var index = buckets[hash & (buckets.Length - 1)];
+        for (var steps = 0; (uint)index < (uint)subscribers.Length && steps < subscribers.Length; steps++)
+        {
+            if (subscribers[index].Key == key && subscribers[index].Address is not null)
+            {
+                return index;
+            }
+
+            index = subscribers[index].NextInBucket;
+        }
+
+        return None;
+    }
+
+    /// <summary>Builds the public view of a slot; false when a torn read left a dangling index.</summary>
+    private bool TryRead(Entry[] entries, int index, out NatMapEntry result)
+    {
+        var entry = entries[index];
+        var subscribers = _subscribers;
+        var externals = _externals;
+        if ((uint)entry.Subscriber >= (uint)subscribers.Length || entry.External >= externals.Length
+            || subscribers[entry.Subscriber].Address is not { } internalAddress || externals[entry.External].Address is not { } externalAddress)
+        {
+            result = default;
+            return false;
+        }
+
+        var mapping = new NatMapping((NatProtocol)entry.Protocol, internalAddress, entry.InternalPort, externalAddress, entry.ExternalPort, (NatMappingSource)entry.Source);
+        result = new NatMapEntry(mapping, TimeOf(entry.FirstSeen), TimeOf(entry.LastSeen), entry.ExpiresAt == 0 ? null : TimeOf(entry.ExpiresAt));
+        return true;
+    }
+}
