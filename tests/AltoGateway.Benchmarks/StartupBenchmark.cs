@@ -14,40 +14,39 @@ internal static class StartupBenchmark
     private const string X64Binary = "dist/altogw-linux-x64/altogw";
     private const string Harness = "hardware/emulated/run-arm64.sh";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
-    private static readonly string[] Header = ["measure", "what", "figure", "target or anchor"];
     private static readonly string[] SystemBinaryFolders = ["/usr/sbin", "/usr/bin", "/sbin"];
 
     public static async Task<int> RunAsync(int runs)
     {
-        var rows = new List<string[]> { Header };
+        var rows = new BenchmarkTable();
         var arm64 = Path.Combine(RepositoryPaths.Root, Arm64Binary);
         var x64 = Path.Combine(RepositoryPaths.Root, X64Binary);
 
         if (File.Exists(arm64))
         {
-            rows.Add(["binary size", "arm64 NativeAOT", Megabytes(new FileInfo(arm64).Length), "target <= 15 MB"]);
+            rows.Add("binary size", "arm64 NativeAOT", Megabytes(new FileInfo(arm64).Length), "target <= 15 MB");
         }
 
         if (File.Exists(x64))
         {
-            rows.Add(["binary size", "x64 NativeAOT", Megabytes(new FileInfo(x64).Length), "(for comparison)"]);
+            rows.Add("binary size", "x64 NativeAOT", Megabytes(new FileInfo(x64).Length), "(for comparison)");
             var (ready, rss) = await MeasureAgentAsync(x64, [], runs);
-            rows.Add(["start to READY", $"x64 NativeAOT, median of {runs}", Seconds(ready), "target <= 0.3 s"]);
-            rows.Add(["idle RSS", $"altogw x64 NativeAOT after {Idle.TotalSeconds:0} s", Megabytes(rss), "target <= 30 MB"]);
+            rows.Add("start to READY", $"x64 NativeAOT, median of {runs}", Seconds(ready), "target <= 0.3 s");
+            rows.Add("idle RSS", $"altogw x64 NativeAOT after {Idle.TotalSeconds:0} s", Megabytes(rss), "target <= 30 MB");
             var dnsmasq = await IdleRssAsync("dnsmasq", DnsmasqArguments());
             var kea = await IdleRssAsync("kea-dhcp4", KeaArguments());
-            rows.Add(["idle RSS", "dnsmasq (anchor)", dnsmasq is null ? "not installed" : Megabytes(dnsmasq.Value), Ratio(rss, dnsmasq)]);
-            rows.Add(["idle RSS", "kea-dhcp4 (anchor)", kea is null ? "not installed" : Megabytes(kea.Value), Ratio(rss, kea)]);
+            rows.Add("idle RSS", "dnsmasq (anchor)", dnsmasq is null ? "not installed" : Megabytes(dnsmasq.Value), Ratio(rss, dnsmasq));
+            rows.Add("idle RSS", "kea-dhcp4 (anchor)", kea is null ? "not installed" : Megabytes(kea.Value), Ratio(rss, kea));
         }
 
         if (File.Exists(arm64))
         {
             var harness = Path.Combine(RepositoryPaths.Root, Harness);
             var (ready, _) = await MeasureAgentAsync(harness, [], runs);
-            rows.Add(["start to READY", $"arm64 NativeAOT under qemu-aarch64-static, median of {runs}", Seconds(ready), "target <= 3 s"]);
+            rows.Add("start to READY", $"arm64 NativeAOT under qemu-aarch64-static, median of {runs}", Seconds(ready), "target <= 3 s");
         }
 
-        Print(rows);
+        rows.Print();
         return 0;
     }
 
@@ -136,13 +135,4 @@ internal static class StartupBenchmark
 
     private static string Ratio(long ours, long? anchor) =>
         anchor is null or 0 ? "anchor" : $"anchor; altogw/anchor = {ours / (double)anchor.Value:0.00}";
-
-    private static void Print(List<string[]> rows)
-    {
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            Console.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
-    }
 }

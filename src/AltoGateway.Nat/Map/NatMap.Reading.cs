@@ -203,7 +203,7 @@ public sealed partial class NatMap
         }
 
         var mapping = new NatMapping((NatProtocol)entry.Protocol, internalAddress, entry.InternalPort, externalAddress, entry.ExternalPort, (NatMappingSource)entry.Source);
-        result = new NatMapEntry(mapping, TimeOf(entry.FirstSeen), TimeOf(entry.LastSeen), entry.ExpiresAt == 0 ? null : TimeOf(entry.ExpiresAt));
+        result = new NatMapEntry(mapping, _origin, entry.FirstSeen, entry.LastSeen, entry.ExpiresAt);
         return true;
     }
 }

@@ -87,7 +87,8 @@ public sealed partial class NatMap
 
     public int MaxEntries => _maxEntries;
 
-    private uint NowSeconds => (uint)_time.GetElapsedTime(_originTimestamp).TotalSeconds + 1;
+    /// <summary>Seconds since the map was made, plus one: 0 is kept for "never" in expiry fields.</summary>
+    private uint NowSeconds => (uint)((_time.GetTimestamp() - _originTimestamp) / _time.TimestampFrequency) + 1;
 
     private static int RoundedMax(int maxEntries) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)maxEntries);
 
@@ -97,8 +98,6 @@ public sealed partial class NatMap
         Array.Fill(buckets, None);
         return buckets;
     }
-
-    private DateTimeOffset TimeOf(uint seconds) => _origin.AddSeconds(seconds - 1);
 
     /// <summary>One mapping; a free slot has <see cref="Source"/> 0.</summary>
     private struct Entry
