@@ -11,10 +11,12 @@ internal sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly string? _privateFolder;
 
-    private AgentProcess(Process process)
+    private AgentProcess(Process process, string? privateFolder)
     {
         _process = process;
+        _privateFolder = privateFolder;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -76,12 +78,23 @@ internal sealed class AgentProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
+        // A running agent gets a state folder and control socket of its own, so that agents of
+        // tests running side by side never share a peer-ID key or take each other's socket.
+        string? privateFolder = null;
+        var runsAgent = !arguments.Any() || arguments.First() == "run";
+        if (runsAgent)
+        {
+            privateFolder = Directory.CreateTempSubdirectory("altogw-agent-").FullName;
+            start.Environment["ALTOGW__State__Directory"] = Path.Combine(privateFolder, "state");
+            start.Environment["ALTOGW__Control__SocketPath"] = Path.Combine(privateFolder, "control.sock");
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        return new AgentProcess(Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start"));
+        return new AgentProcess(Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start"), privateFolder);
     }
 
     /// <summary>
@@ -151,6 +164,10 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_privateFolder is not null)
+        {
+            Directory.Delete(_privateFolder, recursive: true);
+        }
     }
 
     private void Append(string? line)

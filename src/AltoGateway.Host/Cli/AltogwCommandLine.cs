@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AltoGateway.Host.Cli;
 
-/// <summary>The <c>altogw</c> command line: <c>run</c> (the default) and <c>check-config</c>.</summary>
+/// <summary>The <c>altogw</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>nat</c>, <c>peer-id</c>.</summary>
 internal static class AltogwCommandLine
 {
     /// <summary>Exit code for a configuration that cannot be served (sysexits.h EX_CONFIG).</summary>
@@ -27,6 +27,18 @@ internal static class AltogwCommandLine
         var check = new Command("check-config", "Check the configuration: print every problem, one per line with its key, and exit non-zero if there is any.");
         check.SetAction(parse => CheckConfigVerb.Run(parse.GetValue(config), Console.Out, Console.Error));
         root.Subcommands.Add(check);
+
+        var socket = new Option<string?>("--socket")
+        {
+            Description = "Control socket of the running agent (default: the one its configuration names)",
+            Recursive = true,
+        };
+        var nat = NatVerbs.NatCommand(config, socket);
+        nat.Options.Add(socket);
+        root.Subcommands.Add(nat);
+        var peerId = NatVerbs.PeerIdCommand(config, socket);
+        peerId.Options.Add(socket);
+        root.Subcommands.Add(peerId);
 
         return root;
     }

@@ -31,6 +31,13 @@ internal static class CheckConfigVerb
         return problems;
     }
 
+    /// <summary>The control socket the agent of this configuration listens on (the default when the configuration is unreadable).</summary>
+    public static string ControlSocketPath(string? file)
+    {
+        var configuration = AgentConfiguration.Load(file, []);
+        return configuration is null ? new ControlOptions().EffectiveSocketPath : AgentConfiguration.Control(configuration).EffectiveSocketPath;
+    }
+
     public static void Report(IReadOnlyList<ConfigurationProblem> problems, TextWriter error)
     {
         error.WriteLine($"altogw: the configuration has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}:");

@@ -17,7 +17,8 @@ internal static partial class AgentConfiguration
     public const string EmbeddedDefaultName = "altogateway.default.json";
 
     /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
-    private static readonly string[] KnownSections = ["Logging", HttpOptions.SectionName];
+    private static readonly string[] KnownSections =
+        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName];
 
     /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
     public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
@@ -65,13 +66,16 @@ internal static partial class AgentConfiguration
             }
         }
 
-        var http = BindStrict(configuration, HttpOptions.SectionName, problems,
+        CheckSection(configuration, HttpOptions.SectionName, problems, new HttpOptionsValidator(),
             static (section, options) => section.Get<HttpOptions>(options));
-        if (http is not null)
-        {
-            AddFailures(problems, HttpOptions.SectionName, new HttpOptionsValidator().Validate(null, http));
-        }
-
+        CheckSection(configuration, NatOptions.SectionName, problems, new NatOptionsValidator(),
+            static (section, options) => section.Get<NatOptions>(options));
+        CheckSection(configuration, PeerIdOptions.SectionName, problems, new PeerIdOptionsValidator(),
+            static (section, options) => section.Get<PeerIdOptions>(options));
+        CheckSection(configuration, StateOptions.SectionName, problems, new StateOptionsValidator(),
+            static (section, options) => section.Get<StateOptions>(options));
+        CheckSection(configuration, ControlOptions.SectionName, problems, new ControlOptionsValidator(),
+            static (section, options) => section.Get<ControlOptions>(options));
         return problems;
     }
 
@@ -79,7 +83,37 @@ internal static partial class AgentConfiguration
     public static HttpOptions Http(IConfiguration configuration) =>
         configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
 
+    /// <summary>The bound <c>Nat</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static NatOptions Nat(IConfiguration configuration) =>
+        configuration.GetSection(NatOptions.SectionName).Get<NatOptions>() ?? new NatOptions();
+
+    /// <summary>The bound <c>PeerIds</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static PeerIdOptions PeerIds(IConfiguration configuration) =>
+        configuration.GetSection(PeerIdOptions.SectionName).Get<PeerIdOptions>() ?? new PeerIdOptions();
+
+    /// <summary>The bound <c>State</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static StateOptions State(IConfiguration configuration) =>
+        configuration.GetSection(StateOptions.SectionName).Get<StateOptions>() ?? new StateOptions();
+
+    /// <summary>The bound <c>Control</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static ControlOptions Control(IConfiguration configuration) =>
+        configuration.GetSection(ControlOptions.SectionName).Get<ControlOptions>() ?? new ControlOptions();
+
     private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
+
+    /// <summary>
+    /// Binds one section strictly and runs its generated validator. <paramref name="bind"/> is a
+    /// lambda with the concrete type so that the configuration binding generator (AOT) sees the call.
+    /// </summary>
+    private static void CheckSection<T>(IConfiguration configuration, string name, List<ConfigurationProblem> problems, IValidateOptions<T> validator, Func<IConfigurationSection, Action<BinderOptions>, T?> bind)
+        where T : class
+    {
+        var options = BindStrict(configuration, name, problems, bind);
+        if (options is not null)
+        {
+            AddFailures(problems, name, validator.Validate(null, options));
+        }
+    }
 
     /// <summary>
     /// Binds a section, reporting unknown keys (typos) and unconvertible values. After an unknown

@@ -8,4 +8,7 @@ internal enum ListenerGroup
 
     /// <summary>The outside world: trackers calling the third-party ALTO proxy.</summary>
     Wan,
+
+    /// <summary>The local control socket of the command line (root and the agent's user only).</summary>
+    Control,
 }

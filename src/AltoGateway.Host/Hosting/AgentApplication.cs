@@ -1,8 +1,10 @@
 using System.Net;
 using AltoGateway.Health;
 using AltoGateway.Host.Configuration;
+using AltoGateway.Host.Control;
 using AltoGateway.Host.Http;
 using AltoGateway.Host.Metrics;
+using AltoGateway.Host.Nat;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -11,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AltoGateway.Host.Hosting;
 
@@ -21,7 +22,11 @@ internal static class AgentApplication
     /// <summary>Graceful shutdown budget: systemd's stop timeout is longer, so we finish first.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Builds the agent from a configuration that passed <see cref="AgentConfiguration.Check"/>.</summary>
+    /// <summary>
+    /// Builds the agent from a configuration that passed <see cref="AgentConfiguration.Check"/>
+    /// (which runs every section's generated validator, so the sections are bound here without
+    /// validating them a second time).
+    /// </summary>
     public static WebApplication Build(IConfiguration configuration, TimeProvider time)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -38,6 +43,8 @@ internal static class AgentApplication
 
         var http = AgentConfiguration.Http(configuration);
         var listeners = new ListenerMap(http);
+        var controlSocket = AgentConfiguration.Control(configuration).EffectiveSocketPath;
+        ControlSocket.Prepare(controlSocket);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -46,6 +53,8 @@ internal static class AgentApplication
             {
                 Listen(kestrel, endpoint);
             }
+
+            kestrel.ListenUnixSocket(controlSocket);
         });
 
         builder.Services.AddSingleton(time);
@@ -53,9 +62,14 @@ internal static class AgentApplication
         builder.Services.AddSingleton<HealthRegistry>();
         builder.Services.AddSingleton<AgentMetrics>();
         builder.Services.AddSingleton<PrometheusExporter>();
-        builder.Services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
+        var peerIds = AgentConfiguration.PeerIds(configuration);
+        NatServices.Add(builder.Services, AgentConfiguration.Nat(configuration), peerIds, AgentConfiguration.State(configuration), time);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, ControlJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(2, PeerIdJsonContext.Default);
+        });
 
         builder.Services.AddHostedService<HealthLogService>();
         builder.Services.AddHostedService<HttpListenersHealth>();
@@ -71,10 +85,14 @@ internal static class AgentApplication
         var app = builder.Build();
         app.UseMiddleware<ListenerGroupMiddleware>();
         app.MapStatusEndpoints(time.GetUtcNow());
+        app.MapControlEndpoints();
+        app.MapPeerIdEndpoints(PeerIdEndpoints.DirectoryUri(peerIds, listeners));
 
         // The exporter listens before any instrument records, so no measurement is lost.
         _ = app.Services.GetRequiredService<PrometheusExporter>();
         _ = app.Services.GetRequiredService<AgentMetrics>();
+        _ = app.Services.GetRequiredService<NatMetrics>();
+        _ = app.Services.GetRequiredService<PeerIdService>();
         return app;
     }
 

@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.Http;
 namespace AltoGateway.Host.Http;
 
 /// <summary>
-/// Keeps LAN-only endpoints off the WAN listeners (404, as if they did not exist there) and
-/// counts every answer by listener group and status code.
+/// Keeps each endpoint on the listener group it belongs to (404 elsewhere, as if it did not exist
+/// there: LAN-only pages off the WAN, control verbs off both) and counts every answer by listener
+/// group and status code.
 /// </summary>
 internal sealed class ListenerGroupMiddleware(RequestDelegate next, ListenerMap listeners, AgentMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var group = listeners.GroupOf(context.Connection.LocalIpAddress, context.Connection.LocalPort);
+        // Only the control socket is not an IP listener: its connections have no local address.
+        var group = context.Connection.LocalIpAddress is null
+            ? ListenerGroup.Control
+            : listeners.GroupOf(context.Connection.LocalIpAddress, context.Connection.LocalPort);
         var required = context.GetEndpoint()?.Metadata.GetMetadata<ListenerGroupMetadata>();
         if (required is not null && required.Group != group)
         {
@@ -27,6 +31,7 @@ internal sealed class ListenerGroupMiddleware(RequestDelegate next, ListenerMap 
         {
             ListenerGroup.Lan => "lan",
             ListenerGroup.Wan => "wan",
+            ListenerGroup.Control => "control",
             _ => "other",
         }, context.Response.StatusCode);
     }

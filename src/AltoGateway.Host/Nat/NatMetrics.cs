@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+using AltoGateway.Nat.Map;
+
+namespace AltoGateway.Host.Nat;
+
+/// <summary>The NAT map's numbers for /metrics and /status.</summary>
+internal sealed class NatMetrics
+{
+    public const string MeterName = "AltoGateway.Nat";
+    private readonly Counter<long> _lookups;
+
+    public NatMetrics(IMeterFactory meterFactory, NatMap map)
+    {
+        var meter = meterFactory.Create(MeterName);
+        meter.CreateObservableGauge("altogw.nat.entries", () => map.Count, description: "NAT mappings held");
+        meter.CreateObservableGauge("altogw.nat.subscribers", () => map.SubscriberCount, description: "Internal addresses with at least one mapping");
+        meter.CreateObservableGauge("altogw.nat.capacity", () => map.MaxEntries, description: "Most mappings the memory budget allows");
+        meter.CreateObservableCounter("altogw.nat.evicted", () => map.Evicted, description: "Mappings evicted to stay within the memory budget");
+        meter.CreateObservableCounter("altogw.nat.expired", () => map.Expired, description: "Mappings removed when their lifetime ran out");
+        meter.CreateObservableCounter("altogw.nat.rejected", () => map.Rejected, description: "Mappings refused because the map was full of static mappings");
+        _lookups = meter.CreateCounter<long>("altogw.nat.lookups", description: "Subscriber resolutions, by what was asked and the outcome");
+    }
+
+    /// <summary>Counts one resolution: <paramref name="by"/> address, address-port or peer-id; outcome found, unknown, ambiguous, expired, malformed.</summary>
+    public void Lookup(string by, string outcome) =>
+        _lookups.Add(1, new KeyValuePair<string, object?>("by", by), new KeyValuePair<string, object?>("outcome", outcome));
+}
