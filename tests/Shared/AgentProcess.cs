@@ -12,6 +12,7 @@ internal sealed class AgentProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string? _privateFolder;
+    private bool _disposed;
 
     private AgentProcess(Process process, string? privateFolder)
     {
@@ -155,14 +156,25 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL, as a power cut or the OOM killer would: nothing runs at exit.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await KillAsync();
         _process.Dispose();
         if (_privateFolder is not null)
         {
