@@ -38,8 +38,43 @@ public sealed partial class NatMap
         }
     }
 
-    /// <summary>Whether the internal address has at least one mapping.</summary>
-    public bool HasSubscriber(IPAddress internalAddress) => MappingsOf(internalAddress, 1).Count > 0;
+    /// <summary>Whether the internal address has at least one live mapping (no allocation).</summary>
+    public bool HasSubscriber(IPAddress internalAddress)
+    {
+        ArgumentNullException.ThrowIfNull(internalAddress);
+        var key = AddressKey.From(internalAddress);
+        var hash = key.Hash(0);
+        var now = NowSeconds;
+        var spin = new SpinWait();
+        while (true)
+        {
+            var version = Volatile.Read(ref _version);
+            if ((version & 1) == 0)
+            {
+                var present = false;
+                var entries = _entries;
+                var subscribers = _subscribers;
+                var subscriber = FindSubscriber(subscribers, _subscriberBuckets, hash, key);
+                if (subscriber != None)
+                {
+                    var index = subscribers[subscriber].FirstMapping;
+                    for (var steps = 0; (uint)index < (uint)entries.Length && steps < entries.Length && !present; steps++)
+                    {
+                        present = IsAlive(entries[index], now);
+                        index = entries[index].NextOfSubscriber;
+                    }
+                }
+
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _version) == version)
+                {
+                    return present;
+                }
+            }
+
+            spin.SpinOnce();
+        }
+    }
 
     /// <summary>Up to <paramref name="limit"/> live mappings of one internal address.</summary>
     public IReadOnlyList<NatMapEntry> MappingsOf(IPAddress internalAddress, int limit = int.MaxValue)
