@@ -95,6 +95,27 @@ public sealed class ControlChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_and_metrics_count_the_map_and_the_lookups()
+    {
+        Assert.Equal(0, (await CliAsync("nat", "lookup", "203.0.113.5:6881", "--config", _config)).Exit);
+        Assert.Equal(1, (await CliAsync("nat", "lookup", "203.0.113.5", "--config", _config)).Exit);
+
+        using var status = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync($"http://127.0.0.1:{_lan}/status", TestContext.Current.CancellationToken));
+        var nat = status.RootElement.GetProperty("nat");
+        Assert.Equal(3, nat.GetProperty("entries").GetInt32());
+        Assert.Equal(3, nat.GetProperty("subscribers").GetInt32());
+        Assert.Equal(2, nat.GetProperty("lookups").GetInt64());
+        Assert.Equal(1, nat.GetProperty("misses").GetInt64());
+        Assert.Equal(0, nat.GetProperty("evicted").GetInt64());
+        Assert.Contains(status.RootElement.GetProperty("components").EnumerateArray(), c => c.GetProperty("name").GetString() == "nat-static" && c.GetProperty("state").GetString() == "ready");
+
+        var metrics = PrometheusText.Parse(await _http.GetStringAsync($"http://127.0.0.1:{_lan}/metrics", TestContext.Current.CancellationToken));
+        Assert.Equal(3, metrics["altogw_nat_entries"]);
+        Assert.Equal(1, metrics["altogw_nat_lookups_total{by=\"address-port\",outcome=\"found\"}"]);
+        Assert.Equal(1, metrics["altogw_nat_lookups_total{by=\"address\",outcome=\"ambiguous\"}"]);
+    }
+
+    [Fact]
     public async Task The_control_verbs_are_not_reachable_over_http()
     {
         using var list = await _http.GetAsync($"http://127.0.0.1:{_lan}/control/nat/list", TestContext.Current.CancellationToken);

@@ -10,7 +10,11 @@ internal sealed record StatusDocument(
     DateTimeOffset StartedAt,
     double UptimeSeconds,
     StatusListeners Listeners,
-    IReadOnlyList<StatusComponent> Components);
+    IReadOnlyList<StatusComponent> Components,
+    StatusNat Nat);
+
+/// <summary>The NAT map's numbers in <c>/status</c>.</summary>
+internal sealed record StatusNat(int Entries, int Subscribers, int Capacity, long Evicted, long Expired, long Rejected, long Lookups, long Misses);
 
 internal sealed record StatusListeners(IReadOnlyList<string> Lan, IReadOnlyList<string> Wan);
 

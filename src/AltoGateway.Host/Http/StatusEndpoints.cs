@@ -2,6 +2,8 @@ using AltoGateway.Health;
 using AltoGateway.Host.Configuration;
 using AltoGateway.Host.Hosting;
 using AltoGateway.Host.Metrics;
+using AltoGateway.Host.Nat;
+using AltoGateway.Nat.Map;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +26,7 @@ internal static class StatusEndpoints
             return Results.Json(body, HostJsonContext.Default.HealthzDocument, statusCode: code);
         });
 
-        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time) =>
+        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time, NatMap map, NatMetrics nat) =>
         {
             var body = new StatusDocument(
                 "altogw",
@@ -33,7 +35,8 @@ internal static class StatusEndpoints
                 startedAt,
                 Math.Round((time.GetUtcNow() - startedAt).TotalSeconds, 3),
                 new StatusListeners(listeners.Lan.Select(e => e.Url).ToList(), listeners.Wan.Select(e => e.Url).ToList()),
-                health.Snapshot().Select(ToDocument).ToList());
+                health.Snapshot().Select(ToDocument).ToList(),
+                new StatusNat(map.Count, map.SubscriberCount, map.MaxEntries, map.Evicted, map.Expired, map.Rejected, nat.Lookups, nat.Misses));
             return Results.Json(body, HostJsonContext.Default.StatusDocument);
         }).WithMetadata(new ListenerGroupMetadata(ListenerGroup.Lan));
 

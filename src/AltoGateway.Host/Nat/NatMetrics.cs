@@ -8,6 +8,8 @@ internal sealed class NatMetrics
 {
     public const string MeterName = "AltoGateway.Nat";
     private readonly Counter<long> _lookups;
+    private long _lookupCount;
+    private long _missCount;
 
     public NatMetrics(IMeterFactory meterFactory, NatMap map)
     {
@@ -22,6 +24,20 @@ internal sealed class NatMetrics
     }
 
     /// <summary>Counts one resolution: <paramref name="by"/> address, address-port or peer-id; outcome found, unknown, ambiguous, expired, malformed.</summary>
-    public void Lookup(string by, string outcome) =>
+    public void Lookup(string by, string outcome)
+    {
+        Interlocked.Increment(ref _lookupCount);
+        if (outcome != "found")
+        {
+            Interlocked.Increment(ref _missCount);
+        }
+
         _lookups.Add(1, new KeyValuePair<string, object?>("by", by), new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    /// <summary>Resolutions answered since start.</summary>
+    public long Lookups => Interlocked.Read(ref _lookupCount);
+
+    /// <summary>Resolutions that named no subscriber.</summary>
+    public long Misses => Interlocked.Read(ref _missCount);
 }
