@@ -116,6 +116,23 @@ public sealed class ControlChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_agent_on_the_same_control_socket_refuses_to_start_and_leaves_the_first_alone()
+    {
+        var socket = Path.Combine(_folder, "control.sock");
+        var environment = new Dictionary<string, string>
+        {
+            ["ALTOGW__Control__SocketPath"] = socket,
+            ["ALTOGW__Http__Lan__Urls__0"] = $"http://127.0.0.1:{FreePort.Next()}",
+        };
+        await using var second = AgentProcess.Start(["run", "--config", _config], environment);
+
+        Assert.True(await second.WaitForExitAsync(Timeout), second.Output);
+        Assert.Equal(75, second.ExitCode);
+        Assert.Contains($"altogw: another agent is running with the control socket {socket}", second.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await CliAsync("nat", "list", "--config", _config)).Exit);
+    }
+
+    [Fact]
     public async Task The_control_verbs_are_not_reachable_over_http()
     {
         using var list = await _http.GetAsync($"http://127.0.0.1:{_lan}/control/nat/list", TestContext.Current.CancellationToken);

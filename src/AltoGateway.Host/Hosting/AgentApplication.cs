@@ -23,7 +23,8 @@ internal static class AgentApplication
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Builds the agent from a configuration that passed <see cref="AgentConfiguration.Check"/>
+    /// Builds the agent from a configuration that passed <see cref="AgentConfiguration.Check"/>,
+    /// once the control socket was prepared (<see cref="ControlSocket.TryPrepare"/>)
     /// (which runs every section's generated validator, so the sections are bound here without
     /// validating them a second time).
     /// </summary>
@@ -44,7 +45,6 @@ internal static class AgentApplication
         var http = AgentConfiguration.Http(configuration);
         var listeners = new ListenerMap(http);
         var controlSocket = AgentConfiguration.Control(configuration).EffectiveSocketPath;
-        ControlSocket.Prepare(controlSocket);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
