@@ -55,6 +55,21 @@ public class NatMapPropertyTests
             Assert.Equal(group.Count(), map.MappingsOf(group.Key).Count);
         }
 
+        // The batched lookup answers exactly what single lookups answer, present keys and absent ones.
+        var keys = model.Keys.Select(k => new ExternalKey(k.Item1, IPAddress.Parse(k.Item2), k.Item3))
+            .Concat(Enumerable.Range(0, 300).Select(_ => new ExternalKey(NatProtocol.Udp, publics[random.Next(publics.Length)], (ushort)random.Next(20000, 20400))))
+            .ToArray();
+        var batched = new NatMapEntry?[keys.Length];
+        var found = map.FindByExternal(keys, batched);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var single = map.TryFindByExternal(keys[i].Protocol, keys[i].Address, keys[i].Port, out var entry);
+            Assert.Equal(single, batched[i].HasValue);
+            Assert.Equal(single ? entry.Mapping : default, batched[i]?.Mapping ?? default);
+        }
+
+        Assert.Equal(batched.Count(b => b.HasValue), found);
+
         foreach (var external in publics)
         {
             var users = model.Values.Where(m => m.ExternalAddress.Equals(external)).Select(m => m.InternalAddress).Distinct().ToList();

@@ -242,6 +242,22 @@ public class NatMapTests
         }
     }
 
+    [Fact]
+    public void A_batch_lookup_skips_expired_mappings_and_refuses_a_short_result_span()
+    {
+        var map = NewMap();
+        map.Upsert(Udp("100.64.0.7", 6881, Public1, 20001), TimeSpan.FromSeconds(10));
+        map.Upsert(Udp("100.64.0.8", 6881, Public1, 20002), null);
+        ExternalKey[] keys = [new(NatProtocol.Udp, Public1, 20001), new(NatProtocol.Udp, Public1, 20002), new(NatProtocol.Tcp, Public1, 20002)];
+        var results = new NatMapEntry?[3];
+
+        Assert.Equal(2, map.FindByExternal(keys, results));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, map.FindByExternal(keys, results));
+        Assert.Equal([false, true, false], results.Select(r => r.HasValue));
+        Assert.Throws<ArgumentException>(() => map.FindByExternal(keys, new NatMapEntry?[2]));
+    }
+
     private NatMap NewMap() => new(new NatMapOptions(), _time);
 
     internal static NatMapping Tcp(string inside, ushort insidePort, IPAddress outside, ushort outsidePort) =>
