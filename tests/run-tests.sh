@@ -22,6 +22,7 @@ packages=(
   clang lld llvm            # NativeAOT cross-compilation (publish-arm64.sh)
   binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-dev-arm64-cross zlib1g-dev:arm64
   dpkg-dev                  # dpkg-deb for the .deb package
+  iproute2 nftables conntrack  # NAT integration tests: network namespaces, nft SNAT, conntrack -L/-D
 )
 
 missing_packages() {

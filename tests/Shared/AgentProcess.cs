@@ -26,6 +26,9 @@ internal sealed class AgentProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The control socket of an agent started with "run" (unless the test named its own).</summary>
+    public string? ControlSocketPath => _privateFolder is null ? null : Path.Combine(_privateFolder, "control.sock");
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;

@@ -81,6 +81,12 @@ internal sealed class ConntrackOptions
     /// <summary>Netlink receive buffer; the kernel drops events (and we resynchronise) when it overflows.</summary>
     [Range(64 * 1024, 256 * 1024 * 1024)]
     public int ReceiveBufferBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The network namespace of the NAT when it is not the agent's: a name under /run/netns or an
+    /// absolute path (/proc/PID/ns/net). Entering it needs CAP_SYS_ADMIN. Empty: the agent's own.
+    /// </summary>
+    public string NetworkNamespace { get; set; } = string.Empty;
 }
 
 /// <summary>One static mapping: <c>{"Protocol": "tcp", "Internal": "192.168.1.10:6881", "External": "203.0.113.5:6881"}</c>.</summary>

@@ -14,7 +14,7 @@ internal sealed record StatusDocument(
     StatusNat Nat);
 
 /// <summary>The NAT map's numbers in <c>/status</c>.</summary>
-internal sealed record StatusNat(int Entries, int Subscribers, int Capacity, long Evicted, long Expired, long Rejected, long Lookups, long Misses);
+internal sealed record StatusNat(int Entries, int Subscribers, int Capacity, long Evicted, long Expired, long Rejected, long Lookups, long Misses, long ConntrackEvents, long ConntrackResyncs);
 
 internal sealed record StatusListeners(IReadOnlyList<string> Lan, IReadOnlyList<string> Wan);
 

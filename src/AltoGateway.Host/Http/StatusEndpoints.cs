@@ -26,7 +26,7 @@ internal static class StatusEndpoints
             return Results.Json(body, HostJsonContext.Default.HealthzDocument, statusCode: code);
         });
 
-        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time, NatMap map, NatMetrics nat) =>
+        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time, NatMap map, NatMetrics nat, ConntrackFeed conntrack) =>
         {
             var body = new StatusDocument(
                 "altogw",
@@ -36,7 +36,7 @@ internal static class StatusEndpoints
                 Math.Round((time.GetUtcNow() - startedAt).TotalSeconds, 3),
                 new StatusListeners(listeners.Lan.Select(e => e.Url).ToList(), listeners.Wan.Select(e => e.Url).ToList()),
                 health.Snapshot().Select(ToDocument).ToList(),
-                new StatusNat(map.Count, map.SubscriberCount, map.MaxEntries, map.Evicted, map.Expired, map.Rejected, nat.Lookups, nat.Misses));
+                new StatusNat(map.Count, map.SubscriberCount, map.MaxEntries, map.Evicted, map.Expired, map.Rejected, nat.Lookups, nat.Misses, conntrack.Events, conntrack.Resyncs));
             return Results.Json(body, HostJsonContext.Default.StatusDocument);
         }).WithMetadata(new ListenerGroupMetadata(ListenerGroup.Lan));
 

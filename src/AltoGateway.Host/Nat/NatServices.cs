@@ -23,6 +23,14 @@ internal static class NatServices
             sp.GetRequiredService<PeerIdService>().Issuer));
         services.AddHostedService<NatMapMaintenance>();
         services.AddHostedService<StaticMappingFeed>();
+        services.AddSingleton(new ConntrackFeedOptions
+        {
+            Enabled = options.Conntrack.Enabled,
+            ReceiveBufferBytes = options.Conntrack.ReceiveBufferBytes,
+            NetworkNamespace = options.Conntrack.NetworkNamespace,
+        });
+        services.AddSingleton<ConntrackFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConntrackFeed>());
         if (options.PortBlocks.Count > 0)
         {
             foreach (var planOptions in options.PortBlocks)
