@@ -49,7 +49,12 @@ internal sealed class PeerIdService
         {
             _journal = new PeerIdJournal(directory);
             var known = _journal.Load(CurrentPeriod() - 1);
-            Issuer.Recompute(known);
+            if (known.Count > 0)
+            {
+                // HMACs load OpenSSL (several MB): only when there is something to recompute.
+                Issuer.Recompute(known);
+            }
+
             NatLog.PeerIdsRestored(logger, known.Count, _journal.SkippedLines);
             reporter.ReportReady();
         }
