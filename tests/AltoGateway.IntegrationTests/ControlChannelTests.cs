@@ -27,7 +27,8 @@ public sealed class ControlChannelTests : IAsyncLifetime
                 "Static": [
                   { "Protocol": "tcp", "Internal": "192.168.1.10:6881", "External": "203.0.113.5:6881" },
                   { "Protocol": "udp", "Internal": "192.168.1.11:6881", "External": "203.0.113.5:6882" },
-                  { "Protocol": "udp", "Internal": "[2001:db8::11]:4000", "External": "198.51.100.9:4000" }
+                  { "Protocol": "udp", "Internal": "[2001:db8::11]:4000", "External": "198.51.100.9:4000" },
+                  { "Protocol": "tcp", "Internal": "[fd00::5]:80", "External": "[2001:db8::80]:8080" }
                 ]
               }
             }
@@ -55,6 +56,9 @@ public sealed class ControlChannelTests : IAsyncLifetime
     [InlineData("198.51.100.9", "198.51.100.9 -> 2001:db8::11 (nat-map: the only subscriber using 198.51.100.9)", 0)]
     [InlineData("203.0.113.5", "203.0.113.5: ambiguous: 2 subscribers use 203.0.113.5; give a port or a peer ID", 1)]
     [InlineData("203.0.113.5:9", "203.0.113.5:9: unknown: no mapping for 203.0.113.5:9", 1)]
+    [InlineData("[2001:db8::80]:8080", "[2001:db8::80]:8080 -> fd00::5 (nat-map: mapping of [2001:db8::80]:8080)", 0)]
+    [InlineData("[2001:db8::80]:8081", "[2001:db8::80]:8081: unknown: no mapping for [2001:db8::80]:8081", 1)]
+    [InlineData("2001:db8::80", "2001:db8::80 -> fd00::5 (nat-map: the only subscriber using 2001:db8::80)", 0)]
     public async Task Nat_lookup_names_the_subscriber_or_says_why_not(string target, string expected, int exit)
     {
         var (code, output) = await CliAsync("nat", "lookup", target, "--config", _config);
@@ -88,10 +92,10 @@ public sealed class ControlChannelTests : IAsyncLifetime
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         Assert.Equal(0, code);
-        Assert.Equal("3 mappings of 3 subscribers; showing 3", lines[0]);
+        Assert.Equal("4 mappings of 4 subscribers; showing 4", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("tcp  192.168.1.10:6881", StringComparison.Ordinal) && l.Contains("-> 203.0.113.5:6881", StringComparison.Ordinal) && l.EndsWith("static    expires never", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("udp  [2001:db8::11]:4000", StringComparison.Ordinal));
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(5, lines.Length);
     }
 
     [Fact]
@@ -102,15 +106,15 @@ public sealed class ControlChannelTests : IAsyncLifetime
 
         using var status = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync($"http://127.0.0.1:{_lan}/status", TestContext.Current.CancellationToken));
         var nat = status.RootElement.GetProperty("nat");
-        Assert.Equal(3, nat.GetProperty("entries").GetInt32());
-        Assert.Equal(3, nat.GetProperty("subscribers").GetInt32());
+        Assert.Equal(4, nat.GetProperty("entries").GetInt32());
+        Assert.Equal(4, nat.GetProperty("subscribers").GetInt32());
         Assert.Equal(2, nat.GetProperty("lookups").GetInt64());
         Assert.Equal(1, nat.GetProperty("misses").GetInt64());
         Assert.Equal(0, nat.GetProperty("evicted").GetInt64());
         Assert.Contains(status.RootElement.GetProperty("components").EnumerateArray(), c => c.GetProperty("name").GetString() == "nat-static" && c.GetProperty("state").GetString() == "ready");
 
         var metrics = PrometheusText.Parse(await _http.GetStringAsync($"http://127.0.0.1:{_lan}/metrics", TestContext.Current.CancellationToken));
-        Assert.Equal(3, metrics["altogw_nat_entries"]);
+        Assert.Equal(4, metrics["altogw_nat_entries"]);
         Assert.Equal(1, metrics["altogw_nat_lookups_total{by=\"address-port\",outcome=\"found\"}"]);
         Assert.Equal(1, metrics["altogw_nat_lookups_total{by=\"address\",outcome=\"ambiguous\"}"]);
     }

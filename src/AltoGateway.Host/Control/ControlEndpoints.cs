@@ -61,12 +61,7 @@ internal static class ControlEndpoints
     /// <summary>ADDRESS, ADDRESS:PORT or [IPv6]:PORT.</summary>
     public static bool TryParseTarget(string? target, out IPAddress? address, out ushort? port)
     {
-        port = null;
-        if (IPAddress.TryParse(target, out address))
-        {
-            return true;
-        }
-
+        // The endpoint form first: IPAddress.TryParse accepts "[2001:db8::1]:80" and drops the port.
         if (StaticMappingOptions.TryParseEndpoint(target, out var endpoint))
         {
             address = endpoint!.Address;
@@ -74,7 +69,8 @@ internal static class ControlEndpoints
             return true;
         }
 
-        return false;
+        port = null;
+        return IPAddress.TryParse(target, out address) && !target!.Contains("]:", StringComparison.Ordinal);
     }
 
     private static IResult Error(string message) =>

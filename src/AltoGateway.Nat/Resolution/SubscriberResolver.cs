@@ -59,9 +59,9 @@ public sealed class SubscriberResolver
             switch (owner.Kind)
             {
                 case OutsidePortOwnerKind.Subscriber:
-                    return SubscriberResolution.Found(owner.Subscriber!, ResolutionSource.PortBlock, $"{external}:{port} is in the RFC 7422 port block of {owner.Subscriber}");
+                    return SubscriberResolution.Found(owner.Subscriber!, ResolutionSource.PortBlock, $"{Endpoint(external, port)} is in the RFC 7422 port block of {owner.Subscriber}");
                 case OutsidePortOwnerKind.Reserved:
-                    return SubscriberResolution.Not(ResolutionOutcome.Unknown, $"{external}:{port} is a reserved port of the RFC 7422 plan");
+                    return SubscriberResolution.Not(ResolutionOutcome.Unknown, $"{Endpoint(external, port)} is a reserved port of the RFC 7422 plan");
             }
 
             // DynamicPool, UnassignedBlock (blocks beyond the inside range act as dynamic ports)
@@ -75,7 +75,7 @@ public sealed class SubscriberResolver
             {
                 if (found is not null && !found.Equals(entry.Mapping.InternalAddress))
                 {
-                    return SubscriberResolution.Not(ResolutionOutcome.Ambiguous, $"{external}:{port} is mapped to different subscribers for different protocols; give the protocol");
+                    return SubscriberResolution.Not(ResolutionOutcome.Ambiguous, $"{Endpoint(external, port)} is mapped to different subscribers for different protocols; give the protocol");
                 }
 
                 found = entry.Mapping.InternalAddress;
@@ -83,8 +83,8 @@ public sealed class SubscriberResolver
         }
 
         return found is null
-            ? SubscriberResolution.Not(ResolutionOutcome.Unknown, $"no mapping for {external}:{port}{(protocol is { } q ? $" ({q.ToString().ToLowerInvariant()})" : string.Empty)}")
-            : SubscriberResolution.Found(found, ResolutionSource.NatMap, $"mapping of {external}:{port}");
+            ? SubscriberResolution.Not(ResolutionOutcome.Unknown, $"no mapping for {Endpoint(external, port)}{(protocol is { } q ? $" ({q.ToString().ToLowerInvariant()})" : string.Empty)}")
+            : SubscriberResolution.Found(found, ResolutionSource.NatMap, $"mapping of {Endpoint(external, port)}");
     }
 
     /// <summary>A peer ID: ours, still valid, and naming a subscriber who is still here.</summary>
@@ -112,6 +112,9 @@ public sealed class SubscriberResolver
             ? SubscriberResolution.Found(subscriber, ResolutionSource.PeerId, "peer ID issued by this agent")
             : SubscriberResolution.Not(ResolutionOutcome.Unknown, "the subscriber with this peer ID has left (no mappings now)");
     }
+
+    /// <summary>ADDRESS:PORT, IPv6 in brackets.</summary>
+    private static string Endpoint(IPAddress address, ushort port) => new IPEndPoint(address, port).ToString();
 
     /// <summary>Still behind this NAT: it has mappings, or a port block is reserved for it.</summary>
     private bool IsPresent(IPAddress subscriber) =>
