@@ -2,7 +2,7 @@ namespace AltoGateway.Nat.Map;
 
 /// <summary>
 /// Many outside lookups at once (an endpoint-cost query names a hundred peers). The lookups are
-/// done in passes — all bucket heads, then the keys of all first entries, then the comparisons — so that the processor waits for
+/// done in passes — the key fields of every home slot, then the comparisons — so that the processor waits for
 /// many cache misses at the same time instead of one after the other; on a large map that is
 /// what a lookup's time is made of.
 /// </summary>
@@ -21,7 +21,6 @@ public sealed partial class NatMap
 
         const int stackLimit = 256;
         Span<int> hashes = keys.Length <= stackLimit ? stackalloc int[keys.Length] : new int[keys.Length];
-        Span<int> slots = keys.Length <= stackLimit ? stackalloc int[keys.Length] : new int[keys.Length];
         Span<int> firstPorts = keys.Length <= stackLimit ? stackalloc int[keys.Length] : new int[keys.Length];
         var addressKeys = keys.Length <= stackLimit ? stackalloc AddressKey[keys.Length] : new AddressKey[keys.Length];
         for (var i = 0; i < keys.Length; i++)
@@ -39,47 +38,23 @@ public sealed partial class NatMap
             if ((version & 1) == 0)
             {
                 var entries = _entries;
-                var buckets = _externalBuckets;
                 var externals = _externals;
+                var subscribers = _subscribers;
 
-                // Pass 1: every bucket head (independent loads).
+                // Pass 1: touch every home slot (independent loads, all missing at once); kept in firstPorts so the loads stay.
                 for (var i = 0; i < keys.Length; i++)
                 {
-                    slots[i] = buckets[hashes[i] & (buckets.Length - 1)];
+                    ref readonly var entry = ref entries[Home(hashes[i], entries.Length)];
+                    firstPorts[i] = entry.ExternalPort | (entry.Protocol << 16);
                 }
 
-                // Pass 2: the first entry of every chain, only its key fields (independent loads again).
-                for (var i = 0; i < keys.Length; i++)
-                {
-                    var index = slots[i];
-                    if ((uint)index < (uint)entries.Length)
-                    {
-                        ref readonly var entry = ref entries[index];
-                        firstPorts[i] = entry.ExternalPort | (entry.Protocol << 16);
-                    }
-                }
-
-                // Pass 3: compare; walk the rest of a chain only where its first entry was another key.
+                // Pass 2: probe and compare (the home lines are in cache now; a probe rarely leaves them).
                 var found = 0;
                 for (var i = 0; i < keys.Length; i++)
                 {
-                    var wanted = keys[i].Port | ((int)keys[i].Protocol << 16);
-                    var index = slots[i];
-                    var match = None;
-                    for (var steps = 0; (uint)index < (uint)entries.Length && steps < entries.Length; steps++)
-                    {
-                        ref readonly var entry = ref entries[index];
-                        if ((steps > 0 || firstPorts[i] == wanted) && entry.ExternalPort == keys[i].Port && entry.Protocol == (byte)keys[i].Protocol
-                            && entry.External < externals.Length && externals[entry.External].Key == addressKeys[i])
-                        {
-                            match = index;
-                            break;
-                        }
+                    var match = FindExternal(entries, externals, hashes[i], addressKeys[i], (byte)keys[i].Protocol, keys[i].Port);
 
-                        index = entry.NextExternal;
-                    }
-
-                    if (match != None && IsAlive(entries[match], now) && TryRead(entries, match, out var result))
+                    if (match != None && IsAlive(entries[match], now) && TryRead(entries[match], subscribers, externals, _origin, out var result))
                     {
                         results[i] = result;
                         found++;
@@ -90,7 +65,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Interlocked.MemoryBarrier();
+                Volatile.ReadBarrier();
                 if (Volatile.Read(ref _version) == version)
                 {
                     return found;

@@ -3,6 +3,12 @@ using System.Net;
 namespace AltoGateway.Nat.Map;
 
 /// <summary>The lock-free readers: each runs its lookup until no write overlapped it.</summary>
+/// <remarks>
+/// A sequence-lock reader needs its data loads ordered before the second read of the version and
+/// nothing more (Boehm, "Can seqlocks get along with programming language memory models?", 2012):
+/// <see cref="Volatile.ReadBarrier"/> is that load fence, free on x64, where a full fence would
+/// also stop the processor from overlapping one lookup's cache misses with the next lookup's.
+/// </remarks>
 public sealed partial class NatMap
 {
     /// <summary>The mapping behind an external address and port, if one is alive.</summary>
@@ -20,9 +26,9 @@ public sealed partial class NatMap
             if ((version & 1) == 0)
             {
                 var entries = _entries;
-                var index = FindExternal(entries, _externalBuckets, _externals, hash, key, (byte)protocol, externalPort);
+                var index = FindExternal(entries, _externals, hash, key, (byte)protocol, externalPort);
                 var found = index != None && IsAlive(entries[index], now) && TryRead(entries, index, out entry);
-                Interlocked.MemoryBarrier();
+                Volatile.ReadBarrier();
                 if (Volatile.Read(ref _version) == version)
                 {
                     if (!found)
@@ -65,7 +71,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Interlocked.MemoryBarrier();
+                Volatile.ReadBarrier();
                 if (Volatile.Read(ref _version) == version)
                 {
                     return present;
@@ -107,7 +113,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Interlocked.MemoryBarrier();
+                Volatile.ReadBarrier();
                 if (Volatile.Read(ref _version) == version)
                 {
                     return result;
@@ -142,7 +148,7 @@ public sealed partial class NatMap
                     result = new SubscribersBehind(count, address);
                 }
 
-                Interlocked.MemoryBarrier();
+                Volatile.ReadBarrier();
                 if (Volatile.Read(ref _version) == version)
                 {
                     return result;
@@ -165,8 +171,7 @@ public sealed partial class NatMap
             {
                 var result = new List<NatMapEntry>(Math.Min(limit, 1024));
                 var entries = _entries;
-                var high = Math.Min(Volatile.Read(ref _entryHighWater), entries.Length);
-                for (var i = 0; i < high && result.Count < limit; i++)
+                for (var i = 0; i < entries.Length && result.Count < limit; i++)
                 {
                     if (entries[i].Source != 0 && IsAlive(entries[i], now) && TryRead(entries, i, out var entry))
                     {
@@ -174,7 +179,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Interlocked.MemoryBarrier();
+                Volatile.ReadBarrier();
                 if (Volatile.Read(ref _version) == version)
                 {
                     return result;
@@ -190,19 +195,30 @@ public sealed partial class NatMap
     private static bool IsAlive(in Entry entry, uint now) => entry.Source != 0 && (entry.ExpiresAt == 0 || entry.ExpiresAt > now);
 
     /// <summary>The slot of the mapping with that external key, or <see cref="None"/>; safe on torn tables.</summary>
-    private static int FindExternal(Entry[] entries, int[] buckets, ExternalAddress[] externals, int hash, AddressKey key, byte protocol, ushort port)
+    /// <remarks>A linear probe from the home slot to the first empty slot; bounded by the table length
+    /// so that a torn read (which the sequence lock then discards) can never loop forever.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int FindExternal(Entry[] entries, ExternalAddress[] externals, int hash, AddressKey key, byte protocol, ushort port)
     {
-        var index = buckets[hash & (buckets.Length - 1)];
-        for (var steps = 0; (uint)index < (uint)entries.Length && steps < entries.Length; steps++)
+        var slot = Home(hash, entries.Length);
+        for (var steps = 0; steps < entries.Length; steps++)
         {
-            ref readonly var entry = ref entries[index];
+            ref readonly var entry = ref entries[slot];
+            if (entry.Source == 0)
+            {
+                return None;
+            }
+
             if (entry.ExternalPort == port && entry.Protocol == protocol
                 && entry.External < externals.Length && externals[entry.External].Key == key)
             {
-                return index;
+                return slot;
             }
 
-            index = entry.NextExternal;
+            if (++slot == entries.Length)
+            {
+                slot = 0;
+            }
         }
 
         return None;
@@ -225,20 +241,27 @@ public sealed partial class NatMap
     }
 
     /// <summary>Builds the public view of a slot; false when a torn read left a dangling index.</summary>
-    private bool TryRead(Entry[] entries, int index, out NatMapEntry result)
+    private bool TryRead(Entry[] entries, int index, out NatMapEntry result) =>
+        TryRead(entries[index], _subscribers, _externals, _origin, out result);
+
+    /// <summary>
+    /// Builds the public view of an entry; false when a torn read left a dangling index. Each index
+    /// is read once into a local, so the field a bounds check saw is the one used.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TryRead(in Entry entry, Subscriber[] subscribers, ExternalAddress[] externals, DateTimeOffset origin, out NatMapEntry result)
     {
-        var entry = entries[index];
-        var subscribers = _subscribers;
-        var externals = _externals;
-        if ((uint)entry.Subscriber >= (uint)subscribers.Length || entry.External >= externals.Length
-            || subscribers[entry.Subscriber].Address is not { } internalAddress || externals[entry.External].Address is not { } externalAddress)
+        var subscriber = entry.Subscriber;
+        int external = entry.External;
+        if ((uint)subscriber >= (uint)subscribers.Length || external >= externals.Length
+            || subscribers[subscriber].Address is not { } internalAddress || externals[external].Address is not { } externalAddress)
         {
             result = default;
             return false;
         }
 
         var mapping = new NatMapping((NatProtocol)entry.Protocol, internalAddress, entry.InternalPort, externalAddress, entry.ExternalPort, (NatMappingSource)entry.Source);
-        result = new NatMapEntry(mapping, _origin, entry.FirstSeen, entry.LastSeen, entry.ExpiresAt);
+        result = new NatMapEntry(mapping, origin, entry.FirstSeen, entry.LastSeen, entry.ExpiresAt);
         return true;
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class NatMap
         var key = AddressKey.From(externalAddress);
         lock (_writer)
         {
-            var index = FindExternal(_entries, _externalBuckets, _externals, key.Hash(ExternalTweak(protocol, externalPort)), key, (byte)protocol, externalPort);
+            var index = FindExternal(_entries, _externals, key.Hash(ExternalTweak(protocol, externalPort)), key, (byte)protocol, externalPort);
             if (index == None)
             {
                 return false;
@@ -93,10 +93,12 @@ public sealed partial class NatMap
         lock (_writer)
         {
             var removed = 0;
-            for (var i = 0; i < _entryHighWater; i++)
+            var i = 0;
+            while (i < _entries.Length)
             {
                 if (_entries[i].Source == 0 || !predicate(_entries[i]))
                 {
+                    i++;
                     continue;
                 }
 
@@ -110,6 +112,9 @@ public sealed partial class NatMap
                     EndWrite();
                 }
 
+                // The backward shift may have moved a later entry into slot i: look at it again. Entries
+                // only move back towards their home, so none skips over i (one moved across the end of
+                // the table into a slot already seen has been seen, and kept, before).
                 removed++;
             }
 
@@ -127,8 +132,9 @@ public sealed partial class NatMap
         var expires = lifetime is { } l ? now + (uint)Math.Clamp(Math.Ceiling(l.TotalSeconds), 1, uint.MaxValue / 2) : 0;
         var externalKey = AddressKey.From(mapping.ExternalAddress);
         var externalHash = externalKey.Hash(ExternalTweak(mapping.Protocol, mapping.ExternalPort));
-        var index = FindExternal(_entries, _externalBuckets, _externals, externalHash, externalKey, (byte)mapping.Protocol, mapping.ExternalPort);
         var internalKey = AddressKey.From(mapping.InternalAddress);
+        TouchFirstMapping(internalKey);
+        var index = FindExternal(_entries, _externals, externalHash, externalKey, (byte)mapping.Protocol, mapping.ExternalPort);
         if (index != None)
         {
             ref var existing = ref _entries[index];
@@ -162,7 +168,7 @@ public sealed partial class NatMap
             return false;
         }
 
-        var slot = TakeEntrySlot();
+        var slot = FreeSlot(externalHash);
         var subscriber = GetOrAddSubscriber(internalKey, mapping.InternalAddress);
         ref var entry = ref _entries[slot];
         entry = new Entry
@@ -179,10 +185,6 @@ public sealed partial class NatMap
             Generation = _generation,
         };
 
-        var bucket = externalHash & (_externalBuckets.Length - 1);
-        entry.NextExternal = _externalBuckets[bucket];
-        _externalBuckets[bucket] = slot;
-
         ref var owner = ref _subscribers[subscriber];
         entry.PreviousOfSubscriber = None;
         entry.NextOfSubscriber = owner.FirstMapping;
@@ -198,26 +200,23 @@ public sealed partial class NatMap
         return true;
     }
 
+    /// <summary>
+    /// Loads the subscriber's first mapping, which an insert relinks, before the probe: the two
+    /// cache misses (both at random places of a large table) then overlap instead of following one
+    /// another (memory-level parallelism; a load stands in for a prefetch, which safe code lacks).
+    /// </summary>
+    private void TouchFirstMapping(AddressKey internalKey)
+    {
+        var subscriber = FindSubscriber(_subscribers, _subscriberBuckets, internalKey.Hash(0), internalKey);
+        if (subscriber != None && (uint)_subscribers[subscriber].FirstMapping < (uint)_entries.Length)
+        {
+            _ = Volatile.Read(ref _entries[_subscribers[subscriber].FirstMapping].PreviousOfSubscriber);
+        }
+    }
+
     private void RemoveLocked(int index)
     {
         ref var entry = ref _entries[index];
-        var key = _externals[entry.External].Key;
-        var bucket = key.Hash(ExternalTweak((NatProtocol)entry.Protocol, entry.ExternalPort)) & (_externalBuckets.Length - 1);
-        if (_externalBuckets[bucket] == index)
-        {
-            _externalBuckets[bucket] = entry.NextExternal;
-        }
-        else
-        {
-            var previous = _externalBuckets[bucket];
-            while (_entries[previous].NextExternal != index)
-            {
-                previous = _entries[previous].NextExternal;
-            }
-
-            _entries[previous].NextExternal = entry.NextExternal;
-        }
-
         var subscriber = entry.Subscriber;
         ref var owner = ref _subscribers[subscriber];
         if (entry.PreviousOfSubscriber == None)
@@ -240,10 +239,80 @@ public sealed partial class NatMap
             RemoveSubscriber(subscriber);
         }
 
-        entry = default;
-        entry.NextExternal = _freeEntry;
-        _freeEntry = index;
+        ShiftBack(index);
         _count--;
+    }
+
+    /// <summary>
+    /// Closes the hole at <paramref name="hole"/> without a tombstone (Knuth, TAOCP vol. 3 §6.4,
+    /// algorithm R): every following entry of the probe run whose home is not between the hole and
+    /// itself moves back into the hole, which moves on to where it was, until an empty slot ends the run.
+    /// </summary>
+    private void ShiftBack(int hole)
+    {
+        var entries = _entries;
+        var length = entries.Length;
+        var slot = hole;
+        while (true)
+        {
+            if (++slot == length)
+            {
+                slot = 0;
+            }
+
+            ref readonly var candidate = ref entries[slot];
+            if (candidate.Source == 0)
+            {
+                break;
+            }
+
+            var home = Home(HashOf(candidate), length);
+            var staysPut = hole <= slot ? hole < home && home <= slot : hole < home || home <= slot;
+            if (!staysPut)
+            {
+                Move(slot, hole);
+                hole = slot;
+            }
+        }
+
+        entries[hole] = default;
+    }
+
+    /// <summary>Moves an entry to another slot and re-points its subscriber-list neighbours (or the list head) at it.</summary>
+    private void Move(int from, int to)
+    {
+        ref var moved = ref _entries[to];
+        moved = _entries[from];
+        if (moved.PreviousOfSubscriber == None)
+        {
+            _subscribers[moved.Subscriber].FirstMapping = to;
+        }
+        else
+        {
+            _entries[moved.PreviousOfSubscriber].NextOfSubscriber = to;
+        }
+
+        if (moved.NextOfSubscriber != None)
+        {
+            _entries[moved.NextOfSubscriber].PreviousOfSubscriber = to;
+        }
+    }
+
+    private int HashOf(in Entry entry) => _externals[entry.External].Key.Hash(ExternalTweak((NatProtocol)entry.Protocol, entry.ExternalPort));
+
+    /// <summary>The first empty slot of the key's probe run (the key is known to be absent).</summary>
+    private int FreeSlot(int hash)
+    {
+        var slot = Home(hash, _entries.Length);
+        while (_entries[slot].Source != 0)
+        {
+            if (++slot == _entries.Length)
+            {
+                slot = 0;
+            }
+        }
+
+        return slot;
     }
 
     /// <summary>Ensures a free slot: grow while below the maximum, else reclaim expired, else evict the idlest.</summary>
@@ -251,23 +320,29 @@ public sealed partial class NatMap
     {
         if (_count < _maxEntries)
         {
-            if (_count == _entries.Length)
+            if (_count >= _entries.Length * 4L / 5 && _entries.Length < _maxSlots)
             {
-                GrowEntries(Math.Min(_entries.Length * 2, RoundedMax(_maxEntries)));
+                GrowEntries((int)Math.Min(_entries.Length * 2L, _maxSlots));
             }
 
             return true;
         }
 
-        // Full: look at a window of slots from the clock hand; expired ones go first, else the
+        // Full: look at a window of mappings from the clock hand; expired ones go first, else the
         // dynamic mapping seen longest ago. A window keeps each insert O(1).
         const int window = 64;
         var victim = None;
-        for (var i = 0; i < window; i++)
+        for (int seen = 0, steps = 0; seen < window && steps < _entries.Length; steps++)
         {
-            _hand = (_hand + 1) % _entryHighWater;
+            _hand = (_hand + 1) % _entries.Length;
             ref readonly var candidate = ref _entries[_hand];
-            if (candidate.Source is 0 or (byte)NatMappingSource.Static)
+            if (candidate.Source == 0)
+            {
+                continue;
+            }
+
+            seen++;
+            if (candidate.Source == (byte)NatMappingSource.Static)
             {
                 continue;
             }
@@ -295,48 +370,55 @@ public sealed partial class NatMap
         return true;
     }
 
-    private int TakeEntrySlot()
-    {
-        if (_freeEntry != None)
-        {
-            var slot = _freeEntry;
-            _freeEntry = _entries[slot].NextExternal;
-            return slot;
-        }
-
-        return _entryHighWater++;
-    }
-
+    /// <summary>Rehashes into a larger table; the subscriber links are translated slot by slot, so every list keeps its order.</summary>
     private void GrowEntries(int capacity)
     {
+        var old = _entries;
         var entries = new Entry[capacity];
-        Array.Copy(_entries, entries, _entryHighWater);
-        var buckets = NewBuckets(capacity);
-        for (var i = 0; i < _entryHighWater; i++)
+        var moved = new int[old.Length];
+        for (var i = 0; i < old.Length; i++)
         {
-            ref var entry = ref entries[i];
-            if (entry.Source == 0)
+            if (old[i].Source == 0)
             {
                 continue;
             }
 
-            var bucket = _externals[entry.External].Key.Hash(ExternalTweak((NatProtocol)entry.Protocol, entry.ExternalPort)) & (capacity - 1);
-            entry.NextExternal = buckets[bucket];
-            buckets[bucket] = i;
+            var slot = Home(HashOf(old[i]), capacity);
+            while (entries[slot].Source != 0)
+            {
+                if (++slot == capacity)
+                {
+                    slot = 0;
+                }
+            }
+
+            entries[slot] = old[i];
+            moved[i] = slot;
         }
 
-        // The free list was threaded through NextExternal: rebuild it after rehashing.
-        _freeEntry = None;
-        for (var i = _entryHighWater - 1; i >= 0; i--)
+        for (var i = 0; i < old.Length; i++)
         {
-            if (entries[i].Source == 0)
+            if (old[i].Source == 0)
             {
-                entries[i].NextExternal = _freeEntry;
-                _freeEntry = i;
+                continue;
+            }
+
+            ref var entry = ref entries[moved[i]];
+            if (entry.PreviousOfSubscriber == None)
+            {
+                _subscribers[entry.Subscriber].FirstMapping = moved[i];
+            }
+            else
+            {
+                entry.PreviousOfSubscriber = moved[entry.PreviousOfSubscriber];
+            }
+
+            if (entry.NextOfSubscriber != None)
+            {
+                entry.NextOfSubscriber = moved[entry.NextOfSubscriber];
             }
         }
 
-        _externalBuckets = buckets;
         _entries = entries;
     }
 

@@ -10,7 +10,12 @@ namespace AltoGateway.Nat.Map;
 /// </summary>
 /// <remarks>
 /// <para>Memory: entries are structs in one array with integer links (no object per mapping);
-/// external addresses and subscribers are interned once. The table never holds more than
+/// external addresses and subscribers are interned once. The entry array is itself the outside
+/// index: an open-addressing hash table with linear probing (Knuth, TAOCP vol. 3 §6.4, algorithm L)
+/// kept at most 80% full, so an outside lookup costs one cache miss (plus, rarely, the next line)
+/// instead of a bucket array and then a chained entry. Deletion shifts the following entries back
+/// (Knuth's algorithm R) instead of leaving tombstones, and re-points the subscriber links of every
+/// entry it moves. The table never holds more than
 /// <see cref="NatMapOptions.MaxEntries"/> mappings: when full, expired mappings are reclaimed first,
 /// then the idlest dynamic mapping of a small sample is evicted (and counted). Static mappings are
 /// never evicted.</para>
@@ -30,10 +35,9 @@ public sealed partial class NatMap
     /// <summary>Sequence lock: odd while the writer changes the tables.</summary>
     private int _version;
 
+    /// <summary>The outside index and the entries in one: slot = linear probe from the key's home.</summary>
     private Entry[] _entries;
-    private int[] _externalBuckets;
-    private int _entryHighWater;
-    private int _freeEntry = None;
+    private readonly int _maxSlots;
     private int _count;
 
     private Subscriber[] _subscribers;
@@ -63,9 +67,9 @@ public sealed partial class NatMap
         _originTimestamp = time.GetTimestamp();
         _origin = time.GetUtcNow();
         _maxEntries = options.MaxEntries;
-        var capacity = (int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, options.InitialCapacity)), RoundedMax(options.MaxEntries));
+        _maxSlots = SlotsFor(options.MaxEntries);
+        var capacity = Math.Min(SlotsFor(Math.Max(16, options.InitialCapacity)), _maxSlots);
         _entries = new Entry[capacity];
-        _externalBuckets = NewBuckets(capacity);
         _subscribers = new Subscriber[Math.Min(capacity, 1024)];
         _subscriberBuckets = NewBuckets(_subscribers.Length);
     }
@@ -90,7 +94,15 @@ public sealed partial class NatMap
     /// <summary>Seconds since the map was made, plus one: 0 is kept for "never" in expiry fields.</summary>
     private uint NowSeconds => (uint)((_time.GetTimestamp() - _originTimestamp) / _time.TimestampFrequency) + 1;
 
-    private static int RoundedMax(int maxEntries) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)maxEntries);
+    /// <summary>Slots for a number of entries at a load factor of at most 0.8 (always one slot empty, which ends every probe).</summary>
+    private static int SlotsFor(int entries) => (int)Math.Min(entries + (entries / 4L) + 1, Array.MaxLength);
+
+    /// <summary>
+    /// The home slot of a 31-bit hash in a table of any length: multiply and shift instead of a
+    /// modulo (Lemire, "A fast alternative to the modulo reduction", 2016), so that the table can be
+    /// sized to the load factor rather than to a power of two.
+    /// </summary>
+    private static int Home(int hash, int length) => (int)(((ulong)(uint)hash * (uint)length) >> 31);
 
     private static int[] NewBuckets(int length)
     {
@@ -99,11 +111,10 @@ public sealed partial class NatMap
         return buckets;
     }
 
-    /// <summary>One mapping; a free slot has <see cref="Source"/> 0.</summary>
+    /// <summary>One mapping (36 bytes); a free slot has <see cref="Source"/> 0.</summary>
     private struct Entry
     {
         public int Subscriber;
-        public int NextExternal;
         public int NextOfSubscriber;
         public int PreviousOfSubscriber;
         public ushort InternalPort;
