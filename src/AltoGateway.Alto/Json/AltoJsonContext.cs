@@ -16,6 +16,7 @@ namespace AltoGateway.Alto.Json;
 [JsonSerializable(typeof(InformationResourceDirectory))]
 [JsonSerializable(typeof(NetworkMapResponse))]
 [JsonSerializable(typeof(CostMapResponse))]
+[JsonSerializable(typeof(NetworkMapFilterRequest))]
 [JsonSerializable(typeof(FilteredCostMapRequest))]
 [JsonSerializable(typeof(EndpointCostRequest))]
 [JsonSerializable(typeof(EndpointCostResponse))]

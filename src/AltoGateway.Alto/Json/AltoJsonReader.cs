@@ -31,6 +31,14 @@ public static class AltoJsonReader
             _ => null, out map, out error);
 
     /// <summary>
+    /// A filtered network map request (§11.3.1.3). PID names and address types are not checked:
+    /// unknown ones are ignored (§11.3.1.3).
+    /// </summary>
+    public static bool TryReadNetworkMapFilterRequest(ReadOnlyMemory<byte> utf8, out NetworkMapFilterRequest? request, out AltoError? error) =>
+        AltoMessageReader.TryRead(utf8, AltoMessageShapes.NetworkMapFilterRequest, AltoJsonContext.Default.NetworkMapFilterRequest,
+            _ => null, out request, out error);
+
+    /// <summary>
     /// A filtered cost map request (§11.3.2.3). With <paramref name="supportedCostTypes"/> a cost type
     /// outside it is E_INVALID_FIELD_VALUE. PID names are not checked: unknown PIDs are ignored.
     /// </summary>

@@ -18,7 +18,7 @@ internal static partial class AgentConfiguration
 
     /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
     private static readonly string[] KnownSections =
-        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName];
+        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName];
 
     /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
     public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
@@ -76,6 +76,8 @@ internal static partial class AgentConfiguration
             static (section, options) => section.Get<StateOptions>(options));
         CheckSection(configuration, ControlOptions.SectionName, problems, new ControlOptionsValidator(),
             static (section, options) => section.Get<ControlOptions>(options));
+        CheckSection(configuration, AltoOptions.SectionName, problems, new AltoOptionsValidator(),
+            static (section, options) => section.Get<AltoOptions>(options));
         return problems;
     }
 
@@ -98,6 +100,10 @@ internal static partial class AgentConfiguration
     /// <summary>The bound <c>Control</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
     public static ControlOptions Control(IConfiguration configuration) =>
         configuration.GetSection(ControlOptions.SectionName).Get<ControlOptions>() ?? new ControlOptions();
+
+    /// <summary>The bound <c>Alto</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static AltoOptions Alto(IConfiguration configuration) =>
+        configuration.GetSection(AltoOptions.SectionName).Get<AltoOptions>() ?? new AltoOptions();
 
     private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
 

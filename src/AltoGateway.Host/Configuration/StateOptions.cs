@@ -15,7 +15,8 @@ internal sealed class StateOptions : IValidatableObject
 
     /// <summary>
     /// $STATE_DIRECTORY (systemd's StateDirectory=, /var/lib/altogateway), else /var/lib/altogateway
-    /// as root, else $XDG_STATE_HOME/altogateway or ~/.local/state/altogateway.
+    /// as root, else $XDG_STATE_HOME/altogateway or ~/.local/state/altogateway, else (no home)
+    /// /tmp/altogateway-USER/state.
     /// </summary>
     public static string DefaultDirectory(Func<string, string?> environment)
     {
@@ -29,10 +30,17 @@ internal sealed class StateOptions : IValidatableObject
             return "/var/lib/altogateway";
         }
 
-        var xdg = environment("XDG_STATE_HOME");
-        return Path.Combine(
-            string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state") : xdg,
-            "altogateway");
+        if (environment("XDG_STATE_HOME") is { Length: > 0 } xdg && Path.IsPathFullyQualified(xdg))
+        {
+            return Path.Combine(xdg, "altogateway");
+        }
+
+        // A user without a usable home (nobody: /nonexistent) must not get a path relative to the
+        // working directory: fall back to a per-user folder under the temporary directory.
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.IsPathFullyQualified(home) && System.IO.Directory.Exists(home)
+            ? Path.Combine(home, ".local", "state", "altogateway")
+            : Path.Combine(Path.GetTempPath(), $"altogateway-{Environment.UserName}", "state");
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

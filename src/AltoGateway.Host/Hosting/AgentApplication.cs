@@ -1,5 +1,6 @@
 using System.Net;
 using AltoGateway.Health;
+using AltoGateway.Host.Alto;
 using AltoGateway.Host.Configuration;
 using AltoGateway.Host.Control;
 using AltoGateway.Host.Http;
@@ -64,6 +65,8 @@ internal static class AgentApplication
         builder.Services.AddSingleton<PrometheusExporter>();
         var peerIds = AgentConfiguration.PeerIds(configuration);
         NatServices.Add(builder.Services, AgentConfiguration.Nat(configuration), peerIds, AgentConfiguration.State(configuration), time);
+        builder.Services.AddSingleton(AgentConfiguration.Alto(configuration));
+        builder.Services.AddSingleton<AltoServer>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);
@@ -87,6 +90,7 @@ internal static class AgentApplication
         app.MapStatusEndpoints(time.GetUtcNow());
         app.MapControlEndpoints();
         app.MapPeerIdEndpoints(PeerIdEndpoints.DirectoryUri(peerIds, listeners));
+        AltoEndpoints.MapAltoEndpoints(app, http.MaxRequestBodyBytes);
 
         // The exporter listens before any instrument records, so no measurement is lost.
         _ = app.Services.GetRequiredService<PrometheusExporter>();

@@ -47,6 +47,11 @@ internal static class AltoMessageShapes
         ("meta", true, Meta),
         ("cost-map", true, CostMatrix));
 
+    /// <summary>§11.3.1.3: pids required (may be empty), address-types optional.</summary>
+    public static ObjectShape NetworkMapFilterRequest { get; } = ObjectShape.Of(
+        ("pids", true, Strings),
+        ("address-types", false, Strings));
+
     /// <summary>§11.3.2.3.</summary>
     public static ObjectShape FilteredCostMapRequest { get; } = ObjectShape.Of(
         ("cost-type", true, CostType),
