@@ -85,9 +85,12 @@ public class NatMapPropertyTests
         var map = new NatMap(new NatMapOptions { MaxEntries = 1 << 12, InitialCapacity = 16 }, TimeProvider.System);
         var external = IPAddress.Parse("192.0.2.1");
 
-        // Invariant: external port P always maps to inside port P (if present at all).
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var writer = Task.Run(() =>
+        // Invariant: external port P always maps to inside port P (if present at all). The test runs
+        // until every reader has verified enough hits (not for a fixed time: on a loaded 2-core CI
+        // machine a reader may not get a core for seconds), on threads of their own, capped at 60 s.
+        const int hitsPerReader = 2_000;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var writer = Task.Factory.StartNew(() =>
         {
             var random = new Random(7);
             while (!stop.IsCancellationRequested)
@@ -102,13 +105,13 @@ public class NatMapPropertyTests
                     map.Remove(NatProtocol.Udp, external, port);
                 }
             }
-        }, TestContext.Current.CancellationToken);
+        }, TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-        var readers = Enumerable.Range(0, 2).Select(r => Task.Run(() =>
+        var readers = Enumerable.Range(0, 2).Select(r => Task.Factory.StartNew(() =>
         {
             var random = new Random(r);
             var checkedCount = 0;
-            while (!stop.IsCancellationRequested)
+            while (checkedCount < hitsPerReader && !stop.IsCancellationRequested)
             {
                 var port = (ushort)random.Next(1, 3000);
                 if (map.TryFindByExternal(NatProtocol.Udp, external, port, out var entry))
@@ -120,10 +123,11 @@ public class NatMapPropertyTests
             }
 
             return checkedCount;
-        }, TestContext.Current.CancellationToken)).ToArray();
+        }, TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
-        await writer;
         var checks = await Task.WhenAll(readers);
-        Assert.All(checks, c => Assert.True(c > 0));
+        await stop.CancelAsync();
+        await writer;
+        Assert.All(checks, c => Assert.Equal(hitsPerReader, c));
     }
 }
