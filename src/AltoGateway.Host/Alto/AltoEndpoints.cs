@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -13,7 +12,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
 namespace AltoGateway.Host.Alto;
 
@@ -31,8 +29,7 @@ internal sealed class AltoEndpoints
     public static readonly string NetworkMapPidProperty = AltoMaps.NetworkMapId + ".pid";
 
     private readonly AltoMaps _maps;
-    private readonly int _maxBodyBytes;
-    private readonly ILogger _logger;
+    private readonly AltoExchange _exchange;
     private readonly byte[] _networkMap;
     private readonly byte[] _numericalCostMap;
     private readonly byte[] _ordinalCostMap;
@@ -40,8 +37,7 @@ internal sealed class AltoEndpoints
     private AltoEndpoints(AltoMaps maps, int maxBodyBytes, ILogger logger)
     {
         _maps = maps;
-        _maxBodyBytes = maxBodyBytes;
-        _logger = logger;
+        _exchange = new AltoExchange(maxBodyBytes, logger);
         _networkMap = AltoJsonWriter.Write(new NetworkMapResponse { Meta = new ResponseMeta { Vtag = maps.Vtag }, NetworkMap = maps.Groups });
         _numericalCostMap = AltoJsonWriter.Write(CostMap(AltoMaps.NumericalRoutingCost, maps.Numerical));
         _ordinalCostMap = AltoJsonWriter.Write(CostMap(AltoMaps.OrdinalRoutingCost, maps.Ordinal));
@@ -144,7 +140,7 @@ internal sealed class AltoEndpoints
 
     private Task DirectoryAsync(HttpContext context)
     {
-        if (!AcceptCheck(context, AltoMediaTypes.Directory, out var rejected))
+        if (!_exchange.AcceptCheck(context, AltoMediaTypes.Directory, out var rejected))
         {
             return rejected;
         }
@@ -153,15 +149,15 @@ internal sealed class AltoEndpoints
         var host = request.Host.HasValue
             ? request.Host.Value
             : FormatHost(context.Connection.LocalIpAddress, context.Connection.LocalPort);
-        return WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.Directory, AltoJsonWriter.Write(Directory(request.Scheme + "://" + host)));
+        return AltoExchange.WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.Directory, AltoJsonWriter.Write(Directory(request.Scheme + "://" + host)));
     }
 
     private Task GetAsync(HttpContext context, string mediaType, byte[] body) =>
-        AcceptCheck(context, mediaType, out var rejected) ? WriteAsync(context, StatusCodes.Status200OK, mediaType, body) : rejected;
+        _exchange.AcceptCheck(context, mediaType, out var rejected) ? AltoExchange.WriteAsync(context, StatusCodes.Status200OK, mediaType, body) : rejected;
 
     private async Task FilteredNetworkMapAsync(HttpContext context)
     {
-        var body = await ReadRequestAsync(context, AltoMediaTypes.NetworkMap, AltoMediaTypes.NetworkMapFilter).ConfigureAwait(false);
+        var body = await _exchange.ReadRequestAsync(context, AltoMediaTypes.NetworkMap, AltoMediaTypes.NetworkMapFilter).ConfigureAwait(false);
         if (body is null)
         {
             return;
@@ -169,7 +165,7 @@ internal sealed class AltoEndpoints
 
         if (!AltoJsonReader.TryReadNetworkMapFilterRequest(body, out var request, out var error))
         {
-            await BadRequestAsync(context, error!).ConfigureAwait(false);
+            await _exchange.BadRequestAsync(context, error!).ConfigureAwait(false);
             return;
         }
 
@@ -188,13 +184,13 @@ internal sealed class AltoEndpoints
         // §11.3.1.6: the vtag is the full map's. A filtered map is not complete, so the writer's
         // completeness check does not apply; it is serialised with the core's generated context.
         var response = new NetworkMapResponse { Meta = new ResponseMeta { Vtag = _maps.Vtag }, NetworkMap = map };
-        await WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.NetworkMap,
+        await AltoExchange.WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.NetworkMap,
             JsonSerializer.SerializeToUtf8Bytes(response, AltoJsonContext.Default.NetworkMapResponse)).ConfigureAwait(false);
     }
 
     private async Task FilteredCostMapAsync(HttpContext context)
     {
-        var body = await ReadRequestAsync(context, AltoMediaTypes.CostMap, AltoMediaTypes.CostMapFilter).ConfigureAwait(false);
+        var body = await _exchange.ReadRequestAsync(context, AltoMediaTypes.CostMap, AltoMediaTypes.CostMapFilter).ConfigureAwait(false);
         if (body is null)
         {
             return;
@@ -202,7 +198,7 @@ internal sealed class AltoEndpoints
 
         if (!AltoJsonReader.TryReadFilteredCostMapRequest(body, out var request, out var error, AltoMaps.CostTypes))
         {
-            await BadRequestAsync(context, error!).ConfigureAwait(false);
+            await _exchange.BadRequestAsync(context, error!).ConfigureAwait(false);
             return;
         }
 
@@ -223,12 +219,12 @@ internal sealed class AltoEndpoints
                 .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         }
 
-        await WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.CostMap, AltoJsonWriter.Write(CostMap(costType, matrix))).ConfigureAwait(false);
+        await AltoExchange.WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.CostMap, AltoJsonWriter.Write(CostMap(costType, matrix))).ConfigureAwait(false);
     }
 
     private async Task EndpointPropertiesAsync(HttpContext context)
     {
-        var body = await ReadRequestAsync(context, AltoMediaTypes.EndpointProperty, AltoMediaTypes.EndpointPropertyParams).ConfigureAwait(false);
+        var body = await _exchange.ReadRequestAsync(context, AltoMediaTypes.EndpointProperty, AltoMediaTypes.EndpointPropertyParams).ConfigureAwait(false);
         if (body is null)
         {
             return;
@@ -236,14 +232,14 @@ internal sealed class AltoEndpoints
 
         if (!AltoJsonReader.TryReadEndpointPropertyRequest(body, out var request, out var error))
         {
-            await BadRequestAsync(context, error!).ConfigureAwait(false);
+            await _exchange.BadRequestAsync(context, error!).ConfigureAwait(false);
             return;
         }
 
         // §11.4.1.3: every property must be one the resource offers; entries listed twice count once.
         if (request!.Properties.FirstOrDefault(p => p != PidProperty && p != NetworkMapPidProperty) is { } unsupported)
         {
-            await BadRequestAsync(context, AltoError.InvalidFieldValue("properties", unsupported)).ConfigureAwait(false);
+            await _exchange.BadRequestAsync(context, AltoError.InvalidFieldValue("properties", unsupported)).ConfigureAwait(false);
             return;
         }
 
@@ -258,12 +254,12 @@ internal sealed class AltoEndpoints
         }
 
         var response = new EndpointPropertyResponse { Meta = new ResponseMeta { DependentVtags = [_maps.Vtag] }, EndpointProperties = answer };
-        await WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.EndpointProperty, AltoJsonWriter.Write(response)).ConfigureAwait(false);
+        await AltoExchange.WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.EndpointProperty, AltoJsonWriter.Write(response)).ConfigureAwait(false);
     }
 
     private async Task EndpointCostAsync(HttpContext context)
     {
-        var body = await ReadRequestAsync(context, AltoMediaTypes.EndpointCost, AltoMediaTypes.EndpointCostParams).ConfigureAwait(false);
+        var body = await _exchange.ReadRequestAsync(context, AltoMediaTypes.EndpointCost, AltoMediaTypes.EndpointCostParams).ConfigureAwait(false);
         if (body is null)
         {
             return;
@@ -271,7 +267,7 @@ internal sealed class AltoEndpoints
 
         if (!AltoJsonReader.TryReadEndpointCostRequest(body, out var request, out var error, AltoMaps.CostTypes))
         {
-            await BadRequestAsync(context, error!).ConfigureAwait(false);
+            await _exchange.BadRequestAsync(context, error!).ConfigureAwait(false);
             return;
         }
 
@@ -310,7 +306,7 @@ internal sealed class AltoEndpoints
             r => r.Value.Where(p => constraints.Admits(p.Value)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             StringComparer.Ordinal);
         var response = new EndpointCostResponse { Meta = new ResponseMeta { CostType = costType }, EndpointCostMap = answer };
-        await WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.EndpointCost, AltoJsonWriter.Write(response)).ConfigureAwait(false);
+        await AltoExchange.WriteAsync(context, StatusCodes.Status200OK, AltoMediaTypes.EndpointCost, AltoJsonWriter.Write(response)).ConfigureAwait(false);
     }
 
     /// <summary>The request's constraints, already checked by the reader (§11.3.2.3: ANDed).</summary>
@@ -337,123 +333,5 @@ internal sealed class AltoEndpoints
             : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]"
             : address.ToString();
         return text + ":" + port.ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// Accept (RFC 9110 §12.5.1): absent, or admitting the response type, the error type, */* or
-    /// application/*, passes; anything else is 406. An unparseable Accept is ignored.
-    /// </summary>
-    private bool AcceptCheck(HttpContext context, string mediaType, out Task rejected)
-    {
-        rejected = Task.CompletedTask;
-        var accept = context.Request.Headers.Accept;
-        if (accept.Count == 0 || !MediaTypeHeaderValue.TryParseList(accept, out var ranges))
-        {
-            return true;
-        }
-
-        foreach (var range in ranges)
-        {
-            if (range.Quality is 0)
-            {
-                continue;
-            }
-
-            var name = range.MediaType.Value ?? "";
-            if (name is "*/*" || name.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-                || name.Equals(mediaType, StringComparison.OrdinalIgnoreCase)
-                || name.Equals(AltoMediaTypes.Error, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        // No ALTO code fits a header; E_SYNTAX (no field) carries the explanation.
-        rejected = ErrorAsync(context, StatusCodes.Status406NotAcceptable,
-            AltoError.Syntax($"Accept admits neither {mediaType} nor {AltoMediaTypes.Error}"));
-        return false;
-    }
-
-    /// <summary>Accept, Content-Type and size checks, then the body; null when an error was already sent.</summary>
-    private async Task<byte[]?> ReadRequestAsync(HttpContext context, string responseType, string requestType)
-    {
-        if (!AcceptCheck(context, responseType, out var rejected))
-        {
-            await rejected.ConfigureAwait(false);
-            return null;
-        }
-
-        var request = context.Request;
-        if (!AltoMediaTypeMatcher.Matches(request.ContentType, requestType))
-        {
-            // §8.3.2: a POST must name its media type. No ALTO code fits a header; E_SYNTAX (no field) carries the explanation.
-            await ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType,
-                AltoError.Syntax($"Content-Type must be {requestType}")).ConfigureAwait(false);
-            return null;
-        }
-
-        if (request.ContentLength > _maxBodyBytes)
-        {
-            await TooLargeAsync(context).ConfigureAwait(false);
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > _maxBodyBytes)
-                {
-                    await TooLargeAsync(context).ConfigureAwait(false);
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            // Kestrel's own limit (the same number) on a chunked body.
-            await TooLargeAsync(context).ConfigureAwait(false);
-            return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
-    }
-
-    /// <summary>
-    /// 413. E_INVALID_FIELD_VALUE would need a field, and no field is at fault: the body as a whole
-    /// is refused before it is parsed, so E_SYNTAX with the limit in "syntax-error" is the code that fits.
-    /// </summary>
-    private Task TooLargeAsync(HttpContext context)
-    {
-        // The rest of the body is not read: close the connection so that no client reuses it mid-body.
-        context.Response.Headers.Connection = "close";
-        return ErrorAsync(context, StatusCodes.Status413PayloadTooLarge,
-            AltoError.Syntax($"request body larger than {_maxBodyBytes.ToString(CultureInfo.InvariantCulture)} bytes"));
-    }
-
-    private Task BadRequestAsync(HttpContext context, AltoError error) => ErrorAsync(context, StatusCodes.Status400BadRequest, error);
-
-    private Task ErrorAsync(HttpContext context, int status, AltoError error)
-    {
-        AltoServerLog.Rejected(_logger, context.Request.Method, context.Request.Path.Value ?? "", status, error.Code, error.Field, error.Value, error.SyntaxError);
-        return WriteAsync(context, status, AltoMediaTypes.Error, AltoJsonWriter.Write(error));
-    }
-
-    private static Task WriteAsync(HttpContext context, int status, string mediaType, byte[] body)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = mediaType;
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }
