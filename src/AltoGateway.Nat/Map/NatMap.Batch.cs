@@ -34,8 +34,7 @@ public sealed partial class NatMap
         var spin = new SpinWait();
         while (true)
         {
-            var version = Volatile.Read(ref _version);
-            if ((version & 1) == 0)
+            if (TryBeginRead(out var version))
             {
                 var entries = _entries;
                 var externals = _externals;
@@ -65,8 +64,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Volatile.ReadBarrier();
-                if (Volatile.Read(ref _version) == version)
+                if (EndRead(version))
                 {
                     return found;
                 }

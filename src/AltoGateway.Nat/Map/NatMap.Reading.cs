@@ -22,14 +22,12 @@ public sealed partial class NatMap
         entry = default;
         while (true)
         {
-            var version = Volatile.Read(ref _version);
-            if ((version & 1) == 0)
+            if (TryBeginRead(out var version))
             {
                 var entries = _entries;
                 var index = FindExternal(entries, _externals, hash, key, (byte)protocol, externalPort);
                 var found = index != None && IsAlive(entries[index], now) && TryRead(entries, index, out entry);
-                Volatile.ReadBarrier();
-                if (Volatile.Read(ref _version) == version)
+                if (EndRead(version))
                 {
                     if (!found)
                     {
@@ -54,8 +52,7 @@ public sealed partial class NatMap
         var spin = new SpinWait();
         while (true)
         {
-            var version = Volatile.Read(ref _version);
-            if ((version & 1) == 0)
+            if (TryBeginRead(out var version))
             {
                 var present = false;
                 var entries = _entries;
@@ -71,8 +68,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Volatile.ReadBarrier();
-                if (Volatile.Read(ref _version) == version)
+                if (EndRead(version))
                 {
                     return present;
                 }
@@ -92,8 +88,7 @@ public sealed partial class NatMap
         var spin = new SpinWait();
         while (true)
         {
-            var version = Volatile.Read(ref _version);
-            if ((version & 1) == 0)
+            if (TryBeginRead(out var version))
             {
                 var result = new List<NatMapEntry>();
                 var entries = _entries;
@@ -113,8 +108,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Volatile.ReadBarrier();
-                if (Volatile.Read(ref _version) == version)
+                if (EndRead(version))
                 {
                     return result;
                 }
@@ -132,8 +126,7 @@ public sealed partial class NatMap
         var spin = new SpinWait();
         while (true)
         {
-            var version = Volatile.Read(ref _version);
-            if ((version & 1) == 0)
+            if (TryBeginRead(out var version))
             {
                 var result = default(SubscribersBehind);
                 var externals = _externals;
@@ -148,8 +141,7 @@ public sealed partial class NatMap
                     result = new SubscribersBehind(count, address);
                 }
 
-                Volatile.ReadBarrier();
-                if (Volatile.Read(ref _version) == version)
+                if (EndRead(version))
                 {
                     return result;
                 }
@@ -166,8 +158,7 @@ public sealed partial class NatMap
         var spin = new SpinWait();
         while (true)
         {
-            var version = Volatile.Read(ref _version);
-            if ((version & 1) == 0)
+            if (TryBeginRead(out var version))
             {
                 var result = new List<NatMapEntry>(Math.Min(limit, 1024));
                 var entries = _entries;
@@ -179,8 +170,7 @@ public sealed partial class NatMap
                     }
                 }
 
-                Volatile.ReadBarrier();
-                if (Volatile.Read(ref _version) == version)
+                if (EndRead(version))
                 {
                     return result;
                 }
@@ -238,6 +228,25 @@ public sealed partial class NatMap
         }
 
         return None;
+    }
+
+    /// <summary>Starts a read under the sequence lock: false while a write is in progress (odd version).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryBeginRead(out int version)
+    {
+        version = Volatile.Read(ref _version);
+        return (version & 1) == 0;
+    }
+
+    /// <summary>
+    /// Ends a read: true when no write overlapped it. The load fence keeps the reads of the tables
+    /// before the second look at the version.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool EndRead(int version)
+    {
+        Volatile.ReadBarrier();
+        return Volatile.Read(ref _version) == version;
     }
 
     /// <summary>Builds the public view of a slot; false when a torn read left a dangling index.</summary>
