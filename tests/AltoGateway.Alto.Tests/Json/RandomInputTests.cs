@@ -15,7 +15,8 @@ public class RandomInputTests
     private static readonly string[] Vectors =
     [
         Rfc7285Examples.Directory, Rfc7285Examples.NetworkMap, Rfc7285Examples.CostMap,
-        Rfc7285Examples.FilteredCostMapRequest, Rfc7285Examples.EndpointPropertyRequest,
+        Rfc7285Examples.FilteredNetworkMapRequest, Rfc7285Examples.FilteredNetworkMapResponse,
+        Rfc7285Examples.FilteredCostMapRequest, Rfc7285Examples.FilteredCostMapResponse, Rfc7285Examples.EndpointPropertyRequest,
         Rfc7285Examples.EndpointPropertyResponse, Rfc7285Examples.EndpointCostRequest, Rfc7285Examples.EndpointCostResponse,
     ];
 

@@ -1,5 +1,6 @@
 using AltoGateway.Alto.Costs;
 using AltoGateway.Alto.Json;
+using AltoGateway.Alto.NetworkMaps;
 using AltoGateway.Alto.Tests.Vectors;
 using static AltoGateway.Alto.Tests.Vectors.JsonAssert;
 
@@ -29,7 +30,7 @@ public class RfcVectorTests
     public void The_printed_ird_with_its_stray_comma_is_a_syntax_error()
     {
         var printed = Rfc7285Examples.Directory.Replace(
-            "\"priv:ietf-example-prop\" ]\n      }\n    },", "\"priv:ietf-example-prop\" ]\n      },\n    },", StringComparison.Ordinal);
+            "\"priv:ietf-example-prop\" ]\n        }\n     },", "\"priv:ietf-example-prop\" ]\n        },\n     },", StringComparison.Ordinal);
         Assert.NotEqual(Rfc7285Examples.Directory, printed);
         Assert.False(AltoJsonReader.TryReadDirectory(Utf8(printed), out _, out var error));
         Assert.Equal("E_SYNTAX", error!.Code);
@@ -55,14 +56,34 @@ public class RfcVectorTests
     }
 
     [Fact]
+    public void The_filtered_network_map_of_section_11_3_1_7_reads_with_its_prefix_fixed()
+    {
+        Assert.True(AltoJsonReader.TryReadNetworkMapFilterRequest(Utf8(Rfc7285Examples.FilteredNetworkMapRequest), out var request, out var error), error?.ToString());
+        Assert.Equal(["PID1", "PID2"], request!.Pids);
+        Assert.Null(request.AddressTypes);
+
+        Assert.True(AltoJsonReader.TryReadNetworkMap(Utf8(Rfc7285Examples.FilteredNetworkMapResponse), out var map, out error), error?.ToString());
+        Assert.Equal("c0ce023b8678a7b9ec00324673b98e54656d1f6d", map!.Meta.Vtag!.Tag);
+        Assert.Equal(["198.51.100.128/25"], map.NetworkMap["PID2"]["ipv4"]);
+        Assert.DoesNotContain(NetworkMapValidator.Validate(map.NetworkMap), p => p.Kind == NetworkMapProblemKind.InvalidPrefix);
+
+        // The printed "198.51.100.128/24" has host bits set: not a prefix (§10.4.4.1).
+        var printed = Rfc7285Examples.FilteredNetworkMapResponse.Replace("\"198.51.100.128/25\"", "\"198.51.100.128/24\"", StringComparison.Ordinal);
+        Assert.True(AltoJsonReader.TryReadNetworkMap(Utf8(printed), out var printedMap, out _));
+        Assert.Contains(new NetworkMapProblem(NetworkMapProblemKind.InvalidPrefix, "PID2", "198.51.100.128/24"), NetworkMapValidator.Validate(printedMap!.NetworkMap));
+    }
+
+    [Fact]
     public void The_filtered_cost_map_of_section_11_3_2_7_round_trips()
     {
         Assert.True(AltoJsonReader.TryReadFilteredCostMapRequest(Utf8(Rfc7285Examples.FilteredCostMapRequest), out var request, out var error));
-        Assert.Equal(["PID1"], request!.Pids!.Srcs!);
+        Assert.Equal(new CostType(CostMode.Numerical, CostMetric.RoutingCost), request!.CostType); // as printed in §11.3.2.7
+        Assert.Equal(["PID1"], request.Pids!.Srcs!);
         Same(Rfc7285Examples.FilteredCostMapRequest, AltoJsonWriter.Write(request));
 
         Assert.True(AltoJsonReader.TryReadCostMap(Utf8(Rfc7285Examples.FilteredCostMapResponse), out var response, out error));
-        Assert.Equal(new Dictionary<string, double> { ["PID1"] = 0, ["PID2"] = 1, ["PID3"] = 2 }, response!.CostMap["PID1"]);
+        Assert.Equal(new CostType(CostMode.Numerical, CostMetric.RoutingCost), response!.Meta.CostType);
+        Assert.Equal(new Dictionary<string, double> { ["PID1"] = 0, ["PID2"] = 1, ["PID3"] = 2 }, response.CostMap["PID1"]);
         Same(Rfc7285Examples.FilteredCostMapResponse, AltoJsonWriter.Write(response));
     }
 
