@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AltoGateway.Alto.Addressing;
 using AltoGateway.Alto.Costs;
 using AltoGateway.Alto.Errors;
 using AltoGateway.Alto.Identifiers;
@@ -53,18 +54,24 @@ public static class AltoJsonReader
                 () => CheckConstraints(r.Constraints, "constraints")),
             out request, out error);
 
-    /// <summary>An ECS request (§11.5.1.3): every address valid, dsts not empty, srcs optional.</summary>
+    /// <summary>
+    /// An ECS request (§11.5.1.3): every address valid; srcs and dsts each optional (empty or absent
+    /// means the client's own address) but not both empty (E_INVALID_FIELD_VALUE on "endpoints"). With
+    /// <see cref="EndpointNameGrammar.Gateway"/> the endpoints may also be AltoGateway's extension names.
+    /// </summary>
     public static bool TryReadEndpointCostRequest(
         ReadOnlyMemory<byte> utf8,
         out EndpointCostRequest? request,
         out AltoError? error,
-        IReadOnlyCollection<CostType>? supportedCostTypes = null) =>
+        IReadOnlyCollection<CostType>? supportedCostTypes = null,
+        EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) =>
         AltoMessageReader.TryRead(utf8, AltoMessageShapes.EndpointCostRequest, AltoJsonContext.Default.EndpointCostRequest,
             r => FirstOf(
                 () => CheckCostType(r.CostType, "cost-type", supportedCostTypes, strict: false),
                 () => CheckConstraints(r.Constraints, "constraints"),
-                () => CheckAddresses(r.Endpoints.Srcs, "endpoints/srcs", requireAny: false),
-                () => CheckAddresses(r.Endpoints.Dsts, "endpoints/dsts", requireAny: true)),
+                () => CheckAddresses(r.Endpoints.Srcs, "endpoints/srcs", requireAny: false, grammar),
+                () => CheckAddresses(r.Endpoints.Dsts, "endpoints/dsts", requireAny: false, grammar),
+                () => r.Endpoints.Srcs is not { Count: > 0 } && r.Endpoints.Dsts is not { Count: > 0 } ? AltoError.InvalidFieldValue("endpoints") : null),
             out request, out error);
 
     /// <summary>An ECS response (§11.5.1.6).</summary>
@@ -72,10 +79,17 @@ public static class AltoJsonReader
         AltoMessageReader.TryRead(utf8, AltoMessageShapes.EndpointCostResponse, AltoJsonContext.Default.EndpointCostResponse,
             _ => null, out response, out error);
 
-    /// <summary>An EPS request (§11.4.1.3): property names (§10.8) and addresses valid, neither list empty.</summary>
-    public static bool TryReadEndpointPropertyRequest(ReadOnlyMemory<byte> utf8, out EndpointPropertyRequest? request, out AltoError? error) =>
+    /// <summary>
+    /// An EPS request (§11.4.1.3): property names (§10.8) and addresses valid, neither list empty.
+    /// With <see cref="EndpointNameGrammar.Gateway"/> the endpoints may also be AltoGateway's extension names.
+    /// </summary>
+    public static bool TryReadEndpointPropertyRequest(
+        ReadOnlyMemory<byte> utf8,
+        out EndpointPropertyRequest? request,
+        out AltoError? error,
+        EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) =>
         AltoMessageReader.TryRead(utf8, AltoMessageShapes.EndpointPropertyRequest, AltoJsonContext.Default.EndpointPropertyRequest,
-            CheckEndpointPropertyRequest, out request, out error);
+            r => CheckEndpointPropertyRequest(r, grammar), out request, out error);
 
     /// <summary>An EPS response (§11.4.1.6).</summary>
     public static bool TryReadEndpointPropertyResponse(ReadOnlyMemory<byte> utf8, out EndpointPropertyResponse? response, out AltoError? error) =>
@@ -112,8 +126,8 @@ public static class AltoJsonReader
         }
     }
 
-    internal static AltoError? CheckEndpointPropertyRequest(EndpointPropertyRequest r) => FirstOf(
+    internal static AltoError? CheckEndpointPropertyRequest(EndpointPropertyRequest r, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) => FirstOf(
         () => r.Properties.Count == 0 ? AltoError.InvalidFieldValue("properties") : null,
         () => r.Properties.FirstOrDefault(p => !PropertyName.IsValid(p)) is { } bad ? AltoError.InvalidFieldValue("properties", bad) : null,
-        () => CheckAddresses(r.Endpoints, "endpoints", requireAny: true));
+        () => CheckAddresses(r.Endpoints, "endpoints", requireAny: true, grammar));
 }

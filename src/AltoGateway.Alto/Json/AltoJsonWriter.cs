@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AltoGateway.Alto.Addressing;
 using AltoGateway.Alto.Errors;
 using AltoGateway.Alto.Identifiers;
 using AltoGateway.Alto.Messages;
@@ -80,26 +81,31 @@ public static class AltoJsonWriter
     /// An ECS request (§11.5.1.3). Both srcs and dsts must be non-empty: an empty list would make the
     /// server substitute the sender's own address (§13.3), which is never what a proxy means.
     /// </summary>
-    public static byte[] Write(EndpointCostRequest request) => Serialize(request, AltoJsonContext.Default.EndpointCostRequest, r => FirstOf(
-        () => CheckCostType(r.CostType, "cost-type", null, strict: true),
-        () => CheckConstraints(r.Constraints, "constraints"),
-        () => CheckAddresses(r.Endpoints.Srcs, "endpoints/srcs", requireAny: true),
-        () => CheckAddresses(r.Endpoints.Dsts, "endpoints/dsts", requireAny: true)));
+    /// <remarks>With <see cref="EndpointNameGrammar.Gateway"/>: a request to AltoGateway's proxy, which may name peers by its extension types.</remarks>
+    public static byte[] Write(EndpointCostRequest request, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) =>
+        Serialize(request, AltoJsonContext.Default.EndpointCostRequest, r => FirstOf(
+            () => CheckCostType(r.CostType, "cost-type", null, strict: true),
+            () => CheckConstraints(r.Constraints, "constraints"),
+            () => CheckAddresses(r.Endpoints.Srcs, "endpoints/srcs", requireAny: true, grammar),
+            () => CheckAddresses(r.Endpoints.Dsts, "endpoints/dsts", requireAny: true, grammar)));
 
     /// <summary>An ECS response (§11.5.1.6): cost-type in meta, addresses as keys, costs fitting the mode.</summary>
-    public static byte[] Write(EndpointCostResponse response) => Serialize(response, AltoJsonContext.Default.EndpointCostResponse, r => FirstOf(
+    /// <remarks>With <see cref="EndpointNameGrammar.Gateway"/>: the proxy's answer, keyed by the names the tracker used.</remarks>
+    public static byte[] Write(EndpointCostResponse response, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) => Serialize(response, AltoJsonContext.Default.EndpointCostResponse, r => FirstOf(
         () => r.Meta.CostType is null ? AltoError.MissingField("meta/cost-type") : CheckCostType(r.Meta.CostType, "meta/cost-type", null, strict: true),
-        () => CheckAddresses(r.EndpointCostMap.Keys, "endpoint-cost-map", requireAny: false),
-        () => CheckAddresses(r.EndpointCostMap.Values.SelectMany(row => row.Keys), "endpoint-cost-map", requireAny: false),
+        () => CheckAddresses(r.EndpointCostMap.Keys, "endpoint-cost-map", requireAny: false, grammar),
+        () => CheckAddresses(r.EndpointCostMap.Values.SelectMany(row => row.Keys), "endpoint-cost-map", requireAny: false, grammar),
         () => CheckCosts(r.EndpointCostMap, r.Meta.CostType!.CostMode, "endpoint-cost-map")));
 
     /// <summary>An EPS request (§11.4.1.3).</summary>
-    public static byte[] Write(EndpointPropertyRequest request) =>
-        Serialize(request, AltoJsonContext.Default.EndpointPropertyRequest, AltoJsonReader.CheckEndpointPropertyRequest);
+    /// <remarks>With <see cref="EndpointNameGrammar.Gateway"/>: a request to AltoGateway's proxy, which may name peers by its extension types.</remarks>
+    public static byte[] Write(EndpointPropertyRequest request, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) =>
+        Serialize(request, AltoJsonContext.Default.EndpointPropertyRequest, r => AltoJsonReader.CheckEndpointPropertyRequest(r, grammar));
 
     /// <summary>An EPS response (§11.4.1.6): addresses as keys, valid property names.</summary>
-    public static byte[] Write(EndpointPropertyResponse response) => Serialize(response, AltoJsonContext.Default.EndpointPropertyResponse, r => FirstOf(
-        () => CheckAddresses(r.EndpointProperties.Keys, "endpoint-properties", requireAny: false),
+    /// <remarks>With <see cref="EndpointNameGrammar.Gateway"/>: the proxy's answer, keyed by the names the tracker used.</remarks>
+    public static byte[] Write(EndpointPropertyResponse response, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) => Serialize(response, AltoJsonContext.Default.EndpointPropertyResponse, r => FirstOf(
+        () => CheckAddresses(r.EndpointProperties.Keys, "endpoint-properties", requireAny: false, grammar),
         () => r.EndpointProperties.Values.SelectMany(p => p.Keys).FirstOrDefault(p => !PropertyName.IsValid(p)) is { } bad
             ? AltoError.InvalidFieldValue("endpoint-properties", bad)
             : null));

@@ -43,8 +43,11 @@ internal static class AltoValueRules
             ? null
             : AltoError.InvalidFieldValue(path, constraints![bad]);
 
-    /// <summary>§10.4.1: every element a typed endpoint address; a bad element is the array's bad value (§8.5.2).</summary>
-    public static AltoError? CheckAddresses(IEnumerable<string>? addresses, string path, bool requireAny)
+    /// <summary>
+    /// §10.4.1: every element a typed endpoint address (or, with <see cref="EndpointNameGrammar.Gateway"/>,
+    /// a <see cref="GatewayEndpointName"/>); a bad element is the array's bad value (§8.5.2).
+    /// </summary>
+    public static AltoError? CheckAddresses(IEnumerable<string>? addresses, string path, bool requireAny, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285)
     {
         if (addresses is null || !addresses.Any())
         {
@@ -53,7 +56,10 @@ internal static class AltoValueRules
 
         foreach (var address in addresses)
         {
-            if (!TypedEndpointAddress.TryParse(address, out _, out _))
+            var valid = grammar == EndpointNameGrammar.Gateway
+                ? GatewayEndpointName.TryParse(address, out _, out _)
+                : TypedEndpointAddress.TryParse(address, out _, out _);
+            if (!valid)
             {
                 return AltoError.InvalidFieldValue(path, address);
             }

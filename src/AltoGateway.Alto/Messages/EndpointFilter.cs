@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace AltoGateway.Alto.Messages;
 
 /// <summary>
-/// The "endpoints" of an ECS request (RFC 7285 §11.5.1.3). srcs is optional: when empty or absent
-/// the server substitutes the client's own address (§11.5.1.3, §13.3); dsts is required.
+/// The "endpoints" of an ECS request (RFC 7285 §11.5.1.3). Each list is optional: when one is empty
+/// or absent the server substitutes the client's own address (§11.5.1.3, §13.3); they must not both be empty.
 /// </summary>
 public sealed class EndpointFilter
 {

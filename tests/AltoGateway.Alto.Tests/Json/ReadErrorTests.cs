@@ -21,7 +21,6 @@ public class ReadErrorTests
     {
         // missing fields, with their paths
         { "{" + CostType + "}", """{"meta":{"code":"E_MISSING_FIELD","field":"endpoints"}}""" },
-        { "{" + CostType + """, "endpoints":{"srcs":["ipv4:192.0.2.2"]}}""", """{"meta":{"code":"E_MISSING_FIELD","field":"endpoints/dsts"}}""" },
         { """{"endpoints":{"dsts":["ipv4:192.0.2.2"]}}""", """{"meta":{"code":"E_MISSING_FIELD","field":"cost-type"}}""" },
         { """{"cost-type":{"cost-mode":"ordinal"},"endpoints":{"dsts":["ipv4:192.0.2.2"]}}""", """{"meta":{"code":"E_MISSING_FIELD","field":"cost-type/cost-metric"}}""" },
 
@@ -35,7 +34,10 @@ public class ReadErrorTests
         // bad values: an array element counts as the array's value
         { "{" + CostType + """, "endpoints":{"srcs":["ipv4:1.2.3"],"dsts":["ipv4:192.0.2.2"]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints/srcs","value":"ipv4:1.2.3"}}""" },
         { "{" + CostType + """, "endpoints":{"dsts":["ipv4:192.0.2.2","ipx:1"]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints/dsts","value":"ipx:1"}}""" },
-        { "{" + CostType + """, "endpoints":{"dsts":[]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints/dsts"}}""" },
+        // §11.5.1.3: either list may be empty (the client's own address), not both
+        { "{" + CostType + """, "endpoints":{"dsts":[]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints"}}""" },
+        { "{" + CostType + """, "endpoints":{"srcs":[],"dsts":[]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints"}}""" },
+        { "{" + CostType + """, "endpoints":{}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints"}}""" },
         { "{" + CostType + """, "constraints":["le 5","about 3"], "endpoints":{"dsts":["ipv4:192.0.2.2"]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"constraints","value":"about 3"}}""" },
         { """{"cost-type":{"cost-mode":"ordinal","cost-metric":"bad metric"},"endpoints":{"dsts":["ipv4:192.0.2.2"]}}""", """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"cost-type/cost-metric","value":"bad metric"}}""" },
 

@@ -58,11 +58,11 @@ internal static class AltoMessageShapes
         ("constraints", false, Strings),
         ("pids", false, ObjectShape.Of(("srcs", false, Strings), ("dsts", false, Strings))));
 
-    /// <summary>§11.5.1.3: srcs optional, dsts required.</summary>
+    /// <summary>§11.5.1.3: srcs and dsts each optional (empty or absent = the client's address), not both empty.</summary>
     public static ObjectShape EndpointCostRequest { get; } = ObjectShape.Of(
         ("cost-type", true, CostType),
         ("constraints", false, Strings),
-        ("endpoints", true, ObjectShape.Of(("srcs", false, Strings), ("dsts", true, Strings))));
+        ("endpoints", true, ObjectShape.Of(("srcs", false, Strings), ("dsts", false, Strings))));
 
     /// <summary>§11.5.1.6.</summary>
     public static ObjectShape EndpointCostResponse { get; } = ObjectShape.Of(
