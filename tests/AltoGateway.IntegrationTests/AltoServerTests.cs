@@ -2,43 +2,23 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using AltoGateway.Tests.Shared;
 
 namespace AltoGateway.IntegrationTests;
 
 /// <summary>The real agent starts one built-in ALTO server for the class, on a LAN and a WAN loopback port.</summary>
 public sealed class AltoServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly string _folder = Directory.CreateTempSubdirectory("altogw-alto-").FullName;
-    private AgentProcess? _agent;
+    private AltoServerAgent? _agent;
 
-    public int Lan { get; } = FreePort.Next();
+    private AltoServerAgent Agent => _agent ?? throw new InvalidOperationException("not started");
 
-    public int Wan { get; } = FreePort.Next();
+    public HttpClient Http => Agent.Http;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+    public string LanBase => Agent.LanBase;
 
-    public string LanBase => $"http://127.0.0.1:{Lan}";
+    public string WanBase => Agent.WanBase;
 
-    public string WanBase => $"http://127.0.0.1:{Wan}";
-
-    public async ValueTask InitializeAsync()
-    {
-        var config = Path.Combine(_folder, "altogateway.json");
-        await File.WriteAllTextAsync(config, $$"""
-            {
-              "Http": {
-                "Lan": { "Urls": [ "{{LanBase}}" ] },
-                "Wan": { "Urls": [ "{{WanBase}}" ] },
-                "MaxRequestBodyBytes": 1024
-              }
-            }
-            """);
-        _agent = AgentProcess.Start(["run", "--config", config]);
-        using var ready = await _agent.WaitForHttpAsync(Http, $"{LanBase}/healthz", Timeout);
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
+    public async ValueTask InitializeAsync() => _agent = await AltoServerAgent.StartAsync("{}", maxRequestBodyBytes: 1024);
 
     public async ValueTask DisposeAsync()
     {
@@ -46,9 +26,6 @@ public sealed class AltoServerFixture : IAsyncLifetime
         {
             await _agent.DisposeAsync();
         }
-
-        Http.Dispose();
-        Directory.Delete(_folder, recursive: true);
     }
 }
 
@@ -201,12 +178,23 @@ public sealed class AltoServerTests(AltoServerFixture agent) : IClassFixture<Alt
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"ipv4:127.0.0.1":{"ipv4:192.168.1.9":10}}"""), body["endpoint-cost-map"]), body.ToJsonString());
     }
 
+    [Fact]
+    public async Task Without_dsts_the_endpoint_cost_service_takes_the_client_address_as_destination()
+    {
+        using var response = await PostAsync("/endpointcost", CostParams,
+            """{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"endpoints":{"srcs":["ipv4:192.168.1.5"]}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await ReadAsync(response);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"ipv4:192.168.1.5":{"ipv4:127.0.0.1":10}}"""), body["endpoint-cost-map"]), body.ToJsonString());
+    }
+
     public static TheoryData<string, string, string, string> Malformed => new()
     {
         { "/endpointcost", CostParams, """{"cost-type":""", "E_SYNTAX" },
         {
-            "/endpointcost", CostParams, """{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"endpoints":{"srcs":["ipv4:192.0.2.1"]}}""",
-            """{"meta":{"code":"E_MISSING_FIELD","field":"endpoints/dsts"}}"""
+            "/endpointcost", CostParams, """{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"endpoints":{"srcs":[],"dsts":[]}}""",
+            """{"meta":{"code":"E_INVALID_FIELD_VALUE","field":"endpoints"}}"""
         },
         {
             "/endpointcost", CostParams, """{"cost-type":{"cost-mode":"numerical","cost-metric":"routingcost"},"endpoints":{"dsts":"ipv4:192.0.2.1"}}""",
@@ -319,6 +307,26 @@ public sealed class AltoServerTests(AltoServerFixture agent) : IClassFixture<Alt
             await ReadAsync(response)));
     }
 
+    [Theory]
+    [InlineData("/directory", null, HttpStatusCode.OK)]
+    [InlineData("/networkmap", null, HttpStatusCode.OK)]
+    [InlineData("/costmap/num-routingcost", "application/alto-costmap+json,application/alto-error+json", HttpStatusCode.OK)]
+    [InlineData("/costmap/ord-routingcost", null, HttpStatusCode.OK)]
+    [InlineData("/networkmap", "text/html", HttpStatusCode.NotAcceptable)]
+    public async Task Head_answers_like_get_without_the_body(string path, string? accept, HttpStatusCode status)
+    {
+        using var get = await SendAsync(HttpMethod.Get, agent.LanBase + path, accept);
+        using var head = await SendAsync(HttpMethod.Head, agent.LanBase + path, accept);
+        var body = await get.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, get.StatusCode);
+        Assert.Equal(status, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType!.ToString(), head.Content.Headers.ContentType!.ToString());
+        Assert.Equal(body.Length, get.Content.Headers.ContentLength);
+        Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task The_alto_server_component_is_ready()
     {
@@ -328,9 +336,11 @@ public sealed class AltoServerTests(AltoServerFixture agent) : IClassFixture<Alt
         Assert.Contains(status["components"]!.AsArray(), c => (string?)c!["name"] == "alto-server" && (string?)c["state"] == "ready");
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string url, string? accept)
+    private Task<HttpResponseMessage> GetAsync(string url, string? accept) => SendAsync(HttpMethod.Get, url, accept);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? accept)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url);
         if (accept is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept", accept);

@@ -124,12 +124,13 @@ internal sealed class AltoExchange(int maxBodyBytes, ILogger logger)
         return WriteAsync(context, status, AltoMediaTypes.Error, AltoJsonWriter.Write(error));
     }
 
+    /// <summary>Writes an answer; to HEAD (RFC 9110 §9.3.2) the same status and headers, Content-Length included, without the body.</summary>
     public static Task WriteAsync(HttpContext context, int status, string mediaType, byte[] body)
     {
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = mediaType;
         response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }

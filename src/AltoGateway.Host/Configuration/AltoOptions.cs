@@ -8,8 +8,9 @@ namespace AltoGateway.Host.Configuration;
 
 /// <summary>
 /// The <c>Alto</c> section: the built-in ALTO server's network map (PID → prefixes) and its
-/// routingcost between PIDs. Both are optional: empty means the gateway defaults
-/// (<see cref="DefaultPids"/>, <see cref="DefaultCost"/>).
+/// routingcost between PIDs, both optional (empty means the gateway defaults,
+/// <see cref="DefaultPids"/>, <see cref="DefaultCost"/>) and reloaded live; and its overload
+/// limits, read at start.
 /// </summary>
 internal sealed class AltoOptions : IValidatableObject
 {
@@ -20,6 +21,18 @@ internal sealed class AltoOptions : IValidatableObject
 
     /// <summary>Source PID → destination PID → routingcost; empty = <see cref="DefaultCost"/> for every pair.</summary>
     public Dictionary<string, Dictionary<string, double>> Costs { get; set; } = [];
+
+    /// <summary>ALTO requests answered at the same time; more wait in the queue (RFC 7285 §8.5.3: beyond it, 503).</summary>
+    [Range(1, 4096)]
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>ALTO requests that may wait for one in progress to finish; beyond them a request is answered 503 at once.</summary>
+    [Range(0, 65536)]
+    public int QueueLength { get; set; } = 128;
+
+    /// <summary>The Retry-After (seconds) of a 503 sent when the server is overloaded.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 1;
 
     /// <summary>The default map: "lan" holds the private, CGN shared and ULA ranges, "world" everything else.</summary>
     public static IReadOnlyDictionary<string, List<string>> DefaultPids { get; } = new Dictionary<string, List<string>>(StringComparer.Ordinal)

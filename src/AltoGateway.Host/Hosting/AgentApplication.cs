@@ -66,7 +66,7 @@ internal static class AgentApplication
         var peerIds = AgentConfiguration.PeerIds(configuration);
         NatServices.Add(builder.Services, AgentConfiguration.Nat(configuration), peerIds, AgentConfiguration.State(configuration), time);
         builder.Services.AddSingleton(AgentConfiguration.Alto(configuration));
-        builder.Services.AddSingleton<AltoServer>();
+        AltoServices.Add(builder.Services, configuration);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);

@@ -103,7 +103,7 @@ public class AltoMapsTests
     [Fact]
     public void The_directory_offers_every_resource_with_absolute_uris_on_the_asked_host()
     {
-        var ird = AltoEndpoints.Directory("http://192.0.2.1:7286");
+        var ird = AltoServerDirectory.For("http://192.0.2.1:7286");
 
         Assert.Equal("default-network-map", ird.Meta!.DefaultAltoNetworkMap);
         Assert.Equal(["num-routingcost", "ord-routingcost"], ird.Meta.CostTypes!.Keys);

@@ -81,6 +81,52 @@ public class AltoOptionsTests
         Assert.Contains(problems, p => p.Key == "Alto" && p.Message.Contains("Pid", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_overload_limits_default_to_64_in_progress_128_waiting_and_retry_after_1_s()
+    {
+        var options = AgentConfiguration.Alto(Configuration([]));
+
+        Assert.Equal(64, options.MaxConcurrentRequests);
+        Assert.Equal(128, options.QueueLength);
+        Assert.Equal(1, options.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public void Overload_limits_bind_and_pass_at_their_bounds()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Alto:MaxConcurrentRequests"] = "4096",
+            ["Alto:QueueLength"] = "0",
+            ["Alto:RetryAfterSeconds"] = "3600",
+        });
+
+        Assert.Empty(AgentConfiguration.Check(configuration));
+        var options = AgentConfiguration.Alto(configuration);
+        Assert.Equal((4096, 0, 3600), (options.MaxConcurrentRequests, options.QueueLength, options.RetryAfterSeconds));
+    }
+
+    [Fact]
+    public void Overload_limits_out_of_range_or_unreadable_are_reported_with_their_key_paths()
+    {
+        var outOfRange = AgentConfiguration.Check(Configuration(new()
+        {
+            ["Alto:MaxConcurrentRequests"] = "0",
+            ["Alto:QueueLength"] = "65537",
+            ["Alto:RetryAfterSeconds"] = "0",
+        })).Select(p => p.ToString()).Order(StringComparer.Ordinal);
+        var unreadable = AgentConfiguration.Check(Configuration(new() { ["Alto:QueueLength"] = "lots" }));
+
+        Assert.Equal(
+            [
+                "Alto:MaxConcurrentRequests: The field AltoOptions.MaxConcurrentRequests must be between 1 and 4096.",
+                "Alto:QueueLength: The field AltoOptions.QueueLength must be between 0 and 65536.",
+                "Alto:RetryAfterSeconds: The field AltoOptions.RetryAfterSeconds must be between 1 and 3600.",
+            ],
+            outOfRange);
+        Assert.Equal(["Alto:QueueLength: 'lots' cannot be read as System.Int32"], unreadable.Select(p => p.ToString()));
+    }
+
     private static IConfigurationRoot Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
