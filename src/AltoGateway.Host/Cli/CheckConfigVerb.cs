@@ -7,10 +7,17 @@ internal static class CheckConfigVerb
 {
     public static int Run(FileInfo? file, TextWriter output, TextWriter error)
     {
-        var problems = LoadAndCheck(file?.FullName, out _);
+        var problems = LoadAndCheck(file?.FullName, out var configuration);
         if (problems.Count == 0)
         {
             output.WriteLine($"configuration OK ({Describe(file)})");
+
+            // Valid, but probably not what the operator wants (a world-readable token file, say).
+            foreach (var warning in WanCredentialFiles.Warnings(configuration!))
+            {
+                output.WriteLine($"warning: {warning}");
+            }
+
             return 0;
         }
 

@@ -68,6 +68,7 @@ internal static partial class AgentConfiguration
 
         CheckSection(configuration, HttpOptions.SectionName, problems, new HttpOptionsValidator(),
             static (section, options) => section.Get<HttpOptions>(options));
+        WanCredentialFiles.Check(configuration, problems);
         CheckSection(configuration, NatOptions.SectionName, problems, new NatOptionsValidator(),
             static (section, options) => section.Get<NatOptions>(options));
         CheckSection(configuration, PeerIdOptions.SectionName, problems, new PeerIdOptionsValidator(),

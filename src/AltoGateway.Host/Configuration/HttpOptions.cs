@@ -11,7 +11,7 @@ internal sealed class HttpOptions : IValidatableObject
     /// <summary>Listeners for subscribers: status page, peer IDs, the ALTO service for LAN peers.</summary>
     public ListenerOptions Lan { get; set; } = new();
 
-    /// <summary>Listeners for trackers: the third-party ALTO proxy (<c>Enabled: false</c> for none).</summary>
+    /// <summary>Listeners for trackers: the third-party ALTO proxy (<c>Enabled: false</c> for none), with TLS and access control.</summary>
     public ListenerOptions Wan { get; set; } = new();
 
     [Range(1024, 16 * 1024 * 1024)]
@@ -39,7 +39,7 @@ internal sealed class HttpOptions : IValidatableObject
             for (var i = 0; i < listener.Urls.Count; i++)
             {
                 var key = $"{group}:Urls:{i}";
-                if (!ListenerEndpoint.TryParse(listener.Urls[i], out var endpoint, out var error))
+                if (!ListenerEndpoint.TryParse(listener.Urls[i], allowHttps: listener == Wan, out var endpoint, out var error))
                 {
                     yield return new ValidationResult(error, [key]);
                     continue;
@@ -57,6 +57,11 @@ internal sealed class HttpOptions : IValidatableObject
                 taken.Add((endpoint!, key));
             }
         }
+
+        foreach (var result in WanListenerValidation.Validate(Lan, Wan, Endpoints(ListenerGroup.Wan)))
+        {
+            yield return result;
+        }
     }
 
     public IReadOnlyList<ListenerEndpoint> Endpoints(ListenerGroup group)
@@ -71,7 +76,7 @@ internal sealed class HttpOptions : IValidatableObject
         var endpoints = new List<ListenerEndpoint>(urls.Count);
         foreach (var url in urls)
         {
-            if (ListenerEndpoint.TryParse(url, out var endpoint, out _))
+            if (ListenerEndpoint.TryParse(url, allowHttps: group == ListenerGroup.Wan, out var endpoint, out _))
             {
                 endpoints.Add(endpoint!);
             }
@@ -91,6 +96,12 @@ internal sealed class ListenerOptions
     public bool Enabled { get; set; } = true;
 
     public IList<string> Urls { get; set; } = [];
+
+    /// <summary><c>Http:Wan:Tls</c>, for https:// WAN listeners (null when absent; not for the LAN).</summary>
+    public WanTlsOptions? Tls { get; set; }
+
+    /// <summary><c>Http:Wan:Access</c>: who may call the WAN listeners (null when absent: Open; not for the LAN).</summary>
+    public WanAccessOptions? Access { get; set; }
 }
 
 [OptionsValidator]

@@ -5,7 +5,8 @@ namespace AltoGateway.Host.Configuration;
 
 /// <summary>
 /// A listener URL of the configuration, parsed: <c>http://IP:PORT</c>, <c>http://[IPv6]:PORT</c>,
-/// <c>http://*:PORT</c> (every address) or <c>http://localhost:PORT</c> (both loopbacks).
+/// <c>http://*:PORT</c> (every address) or <c>http://localhost:PORT</c> (both loopbacks), and
+/// <c>https://</c> the same where the caller allows it (WAN listeners only).
 /// Host names other than localhost are refused: a listener binds addresses, it resolves nothing.
 /// </summary>
 internal sealed record ListenerEndpoint(string Url, ListenerHost Host, IPAddress? Address, int Port)
@@ -18,27 +19,47 @@ internal sealed record ListenerEndpoint(string Url, ListenerHost Host, IPAddress
         _ => [],
     };
 
+    /// <summary>True when only this machine can reach the listener.</summary>
+    public bool IsLoopbackOnly => BoundAddresses.Count > 0 && BoundAddresses.All(IPAddress.IsLoopback);
+
     /// <summary>True when both would bind the same address and port.</summary>
     public bool Overlaps(ListenerEndpoint other) =>
         Port == other.Port
         && (Host == ListenerHost.AnyAddress || other.Host == ListenerHost.AnyAddress
             || BoundAddresses.Intersect(other.BoundAddresses).Any());
 
-    public static bool TryParse(string? url, out ListenerEndpoint? endpoint, out string? error)
+    /// <summary>True for an <c>https://</c> listener (TLS on the connection).</summary>
+    public bool IsHttps => Url.StartsWith(HttpsScheme, StringComparison.OrdinalIgnoreCase);
+
+    private const string HttpsScheme = "https://";
+
+    /// <summary>Parses an <c>http://</c> URL (LAN listeners: see <see cref="TryParse(string?, bool, out ListenerEndpoint?, out string?)"/>).</summary>
+    public static bool TryParse(string? url, out ListenerEndpoint? endpoint, out string? error) =>
+        TryParse(url, allowHttps: false, out endpoint, out error);
+
+    /// <summary>Parses a listener URL; <c>https://</c> only when <paramref name="allowHttps"/>.</summary>
+    public static bool TryParse(string? url, bool allowHttps, out ListenerEndpoint? endpoint, out string? error)
     {
         endpoint = null;
-        const string scheme = "http://";
+        var https = url?.StartsWith(HttpsScheme, StringComparison.OrdinalIgnoreCase) == true;
+        var scheme = https ? HttpsScheme : "http://";
         if (string.IsNullOrWhiteSpace(url))
         {
             error = "is empty; expected http://ADDRESS:PORT";
             return false;
         }
 
+        if (https && !allowHttps)
+        {
+            // LAN clients are subscribers' own peers on the local segment, found through DHCP and
+            // RFC 7286 discovery by IP address, for which no certificate can name the listener.
+            error = $"'{url}': https listeners are not supported yet on the LAN; use http:// (only Http:Wan:Urls may be https://)";
+            return false;
+        }
+
         if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            error = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                ? $"'{url}': https listeners are not supported yet; use http:// (put TLS in front with a reverse proxy)"
-                : $"'{url}' is not an http:// URL; expected http://ADDRESS:PORT";
+            error = $"'{url}' is not an http:// URL; expected http://ADDRESS:PORT";
             return false;
         }
 

@@ -45,6 +45,7 @@ internal static class AgentApplication
 
         var http = AgentConfiguration.Http(configuration);
         var listeners = new ListenerMap(http);
+        var wanCredentials = WanAccessServices.Add(builder.Services, configuration, http.Wan, time);
         var controlSocket = AgentConfiguration.Control(configuration).EffectiveSocketPath;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -52,7 +53,7 @@ internal static class AgentApplication
             kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodyBytes;
             foreach (var endpoint in listeners.Lan.Concat(listeners.Wan))
             {
-                Listen(kestrel, endpoint);
+                Listen(kestrel, endpoint, listen => WanAccessServices.UseHttps(listen, http.Wan.Tls, wanCredentials));
             }
 
             kestrel.ListenUnixSocket(controlSocket);
@@ -87,6 +88,7 @@ internal static class AgentApplication
 
         var app = builder.Build();
         app.UseMiddleware<ListenerGroupMiddleware>();
+        app.UseMiddleware<WanAccessMiddleware>();
         app.MapStatusEndpoints(time.GetUtcNow());
         app.MapControlEndpoints();
         app.MapPeerIdEndpoints(PeerIdEndpoints.DirectoryUri(peerIds, listeners));
@@ -111,18 +113,19 @@ internal static class AgentApplication
         return watchdog;
     }
 
-    private static void Listen(KestrelServerOptions kestrel, ListenerEndpoint endpoint)
+    private static void Listen(KestrelServerOptions kestrel, ListenerEndpoint endpoint, Action<ListenOptions> useHttps)
     {
+        Action<ListenOptions> configure = endpoint.IsHttps ? useHttps : static _ => { };
         switch (endpoint.Host)
         {
             case ListenerHost.AnyAddress:
-                kestrel.ListenAnyIP(endpoint.Port);
+                kestrel.ListenAnyIP(endpoint.Port, configure);
                 break;
             case ListenerHost.Localhost:
-                kestrel.ListenLocalhost(endpoint.Port);
+                kestrel.ListenLocalhost(endpoint.Port, configure);
                 break;
             default:
-                kestrel.Listen(new IPEndPoint(endpoint.Address!, endpoint.Port));
+                kestrel.Listen(new IPEndPoint(endpoint.Address!, endpoint.Port), configure);
                 break;
         }
     }
