@@ -48,7 +48,7 @@ public sealed class PeerIdTests : IDisposable
             peerId = root.GetProperty("peerId").GetString()!;
             Assert.Matches("^1[A-Za-z0-9_-]{26}$", peerId);
             Assert.Equal("127.0.0.1", root.GetProperty("subscriber").GetString());
-            Assert.Equal($"http://127.0.0.1:{wan}/directory", root.GetProperty("altoDirectoryUri").GetString());
+            Assert.Equal($"http://127.0.0.1:{wan}/proxy/directory", root.GetProperty("altoDirectoryUri").GetString());
             Assert.True(root.GetProperty("validUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow);
 
             // The same subscriber gets the same ID within a period; the WAN side issues none.

@@ -127,7 +127,11 @@ public static class AltoJsonReader
     }
 
     internal static AltoError? CheckEndpointPropertyRequest(EndpointPropertyRequest r, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) => FirstOf(
-        () => r.Properties.Count == 0 ? AltoError.InvalidFieldValue("properties") : null,
-        () => r.Properties.FirstOrDefault(p => !PropertyName.IsValid(p)) is { } bad ? AltoError.InvalidFieldValue("properties", bad) : null,
+        () => CheckProperties(r),
         () => CheckAddresses(r.Endpoints, "endpoints", requireAny: true, grammar));
+
+    /// <summary>§11.4.1.3: at least one property, each a valid property name (§10.8).</summary>
+    internal static AltoError? CheckProperties(EndpointPropertyRequest r) => FirstOf(
+        () => r.Properties.Count == 0 ? AltoError.InvalidFieldValue("properties") : null,
+        () => r.Properties.FirstOrDefault(p => !PropertyName.IsValid(p)) is { } bad ? AltoError.InvalidFieldValue("properties", bad) : null);
 }

@@ -97,6 +97,15 @@ public static class AltoJsonWriter
         () => CheckAddresses(r.EndpointCostMap.Values.SelectMany(row => row.Keys), "endpoint-cost-map", requireAny: false, grammar),
         () => CheckCosts(r.EndpointCostMap, r.Meta.CostType!.CostMode, "endpoint-cost-map")));
 
+    /// <summary>
+    /// The third-party proxy's ECS answer (§11.5.1.6): cost-type in meta and costs fitting the mode
+    /// are checked; the keys are not parsed again, because they are the tracker's own names, every one
+    /// parsed by <see cref="GatewayRequestReader"/> before the answer was built from them.
+    /// </summary>
+    public static byte[] WriteInTrackersNames(EndpointCostResponse response) => Serialize(response, AltoJsonContext.Default.EndpointCostResponse, r => FirstOf(
+        () => r.Meta.CostType is null ? AltoError.MissingField("meta/cost-type") : CheckCostType(r.Meta.CostType, "meta/cost-type", null, strict: true),
+        () => CheckCosts(r.EndpointCostMap, r.Meta.CostType!.CostMode, "endpoint-cost-map")));
+
     /// <summary>An EPS request (§11.4.1.3).</summary>
     /// <remarks>With <see cref="EndpointNameGrammar.Gateway"/>: a request to AltoGateway's proxy, which may name peers by its extension types.</remarks>
     public static byte[] Write(EndpointPropertyRequest request, EndpointNameGrammar grammar = EndpointNameGrammar.Rfc7285) =>

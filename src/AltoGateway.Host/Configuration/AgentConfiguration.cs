@@ -18,7 +18,7 @@ internal static partial class AgentConfiguration
 
     /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
     private static readonly string[] KnownSections =
-        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName];
+        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName];
 
     /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
     public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
@@ -79,6 +79,8 @@ internal static partial class AgentConfiguration
             static (section, options) => section.Get<ControlOptions>(options));
         CheckSection(configuration, AltoOptions.SectionName, problems, new AltoOptionsValidator(),
             static (section, options) => section.Get<AltoOptions>(options));
+        CheckSection(configuration, ProxyOptions.SectionName, problems, new ProxyOptionsValidator(),
+            static (section, options) => section.Get<ProxyOptions>(options));
         return problems;
     }
 
@@ -105,6 +107,10 @@ internal static partial class AgentConfiguration
     /// <summary>The bound <c>Alto</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
     public static AltoOptions Alto(IConfiguration configuration) =>
         configuration.GetSection(AltoOptions.SectionName).Get<AltoOptions>() ?? new AltoOptions();
+
+    /// <summary>The bound <c>Proxy</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static ProxyOptions Proxy(IConfiguration configuration) =>
+        configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
 
     private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
 

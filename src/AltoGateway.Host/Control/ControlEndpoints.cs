@@ -39,7 +39,7 @@ internal static class ControlEndpoints
             }
 
             var resolution = port is { } p ? resolver.ByAddressAndPort(address!, p, only) : resolver.ByAddress(address!);
-            metrics.Lookup(port is null ? "address" : "address-port", Name(resolution.Outcome));
+            metrics.Lookup(port is null ? "address" : "address-port", resolution.Outcome);
             return Results.Json(ToDocument(target!, resolution), ControlJsonContext.Default.ResolutionDocument);
         }).WithMetadata(control);
 
@@ -53,7 +53,7 @@ internal static class ControlEndpoints
         app.MapGet("/control/peer-id/resolve", (string? id, SubscriberResolver resolver, NatMetrics metrics) =>
         {
             var resolution = resolver.ByPeerId(id ?? string.Empty);
-            metrics.Lookup("peer-id", Name(resolution.Outcome));
+            metrics.Lookup("peer-id", resolution.Outcome);
             return Results.Json(ToDocument(id ?? string.Empty, resolution), ControlJsonContext.Default.ResolutionDocument);
         }).WithMetadata(control);
     }
@@ -77,7 +77,7 @@ internal static class ControlEndpoints
         Results.Json(new ControlErrorDocument(message), ControlJsonContext.Default.ControlErrorDocument, statusCode: StatusCodes.Status400BadRequest);
 
     private static ResolutionDocument ToDocument(string query, SubscriberResolution resolution) =>
-        new(query, Name(resolution.Outcome), resolution.Subscriber?.ToString(), SourceName(resolution.Source), resolution.Reason);
+        new(query, NatMetrics.OutcomeName(resolution.Outcome), resolution.Subscriber?.ToString(), SourceName(resolution.Source), resolution.Reason);
 
     private static string SourceName(ResolutionSource source) => source switch
     {
@@ -99,7 +99,4 @@ internal static class ControlEndpoints
             entry.LastSeen,
             entry.Expires);
     }
-
-    private static string Name<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -6,6 +6,7 @@ using AltoGateway.Host.Control;
 using AltoGateway.Host.Http;
 using AltoGateway.Host.Metrics;
 using AltoGateway.Host.Nat;
+using AltoGateway.Host.Proxy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -68,6 +69,7 @@ internal static class AgentApplication
         NatServices.Add(builder.Services, AgentConfiguration.Nat(configuration), peerIds, AgentConfiguration.State(configuration), time);
         builder.Services.AddSingleton(AgentConfiguration.Alto(configuration));
         AltoServices.Add(builder.Services, configuration);
+        ProxyServices.Add(builder.Services, AgentConfiguration.Proxy(configuration), peerIds, time);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);
@@ -93,6 +95,7 @@ internal static class AgentApplication
         app.MapControlEndpoints();
         app.MapPeerIdEndpoints(PeerIdEndpoints.DirectoryUri(peerIds, listeners));
         AltoEndpoints.MapAltoEndpoints(app, http.MaxRequestBodyBytes);
+        ProxyEndpoints.MapProxyEndpoints(app, http.MaxRequestBodyBytes);
 
         // The exporter listens before any instrument records, so no measurement is lost.
         _ = app.Services.GetRequiredService<PrometheusExporter>();

@@ -57,7 +57,9 @@ internal sealed class PrometheusExporter : IDisposable
     {
         private static readonly double[] DefaultBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
         private readonly Lock _gate = new();
+        private const int MaxCachedLabelSets = 1024;
         private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+        private readonly Dictionary<TagSet, string> _labelCache = [];
         private readonly Kind _kind;
         private readonly string _help;
 
@@ -100,9 +102,9 @@ internal sealed class PrometheusExporter : IDisposable
 
         public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var labels = Labels(tags);
             lock (_gate)
             {
+                var labels = CachedLabels(tags);
                 if (!_series.TryGetValue(labels, out var series))
                 {
                     series = new Series(_kind == Kind.Histogram ? new long[DefaultBuckets.Length] : null);
@@ -185,6 +187,34 @@ internal sealed class PrometheusExporter : IDisposable
         private static string WithLabel(string labels, string key, string value) =>
             labels.Length == 0 ? $"{key}=\"{value}\"" : $"{labels},{key}=\"{value}\"";
 
+        /// <summary>
+        /// The label text of a tag set, built once per distinct set of up to three tags: instruments
+        /// on hot paths (one NAT lookup per endpoint of a tracker's request) record the same few sets
+        /// over and over. Called under the family's lock.
+        /// </summary>
+        private string CachedLabels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (tags.Length > 3)
+            {
+                return Labels(tags);
+            }
+
+            var key = new TagSet(
+                tags.Length > 0 ? tags[0].Key : null, tags.Length > 0 ? tags[0].Value : null,
+                tags.Length > 1 ? tags[1].Key : null, tags.Length > 1 ? tags[1].Value : null,
+                tags.Length > 2 ? tags[2].Key : null, tags.Length > 2 ? tags[2].Value : null);
+            if (!_labelCache.TryGetValue(key, out var labels))
+            {
+                labels = Labels(tags);
+                if (_labelCache.Count < MaxCachedLabelSets)
+                {
+                    _labelCache[key] = labels;
+                }
+            }
+
+            return labels;
+        }
+
         private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
             if (tags.Length == 0)
@@ -229,6 +259,9 @@ internal sealed class PrometheusExporter : IDisposable
 
         private static string EscapeHelp(string value) =>
             value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+        /// <summary>Up to three tags as a dictionary key; values compare with Equals (boxed numbers by value).</summary>
+        private readonly record struct TagSet(string? Key1, object? Value1, string? Key2, object? Value2, string? Key3, object? Value3);
 
         private sealed class Series(long[]? buckets)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AltoGateway.Nat.Map;
+using AltoGateway.Nat.Resolution;
 
 namespace AltoGateway.Host.Nat;
 
@@ -7,7 +8,11 @@ namespace AltoGateway.Host.Nat;
 internal sealed class NatMetrics
 {
     public const string MeterName = "AltoGateway.Nat";
-    private readonly Counter<long> _lookups;
+    private static readonly string[] Kinds = ["address", "address-port", "peer-id"];
+    private static readonly ResolutionOutcome[] Outcomes = Enum.GetValues<ResolutionOutcome>();
+
+    /// <summary>Resolutions by kind (index into <see cref="Kinds"/>) and outcome: counted without locks, read at scrape time.</summary>
+    private readonly long[,] _lookups = new long[Kinds.Length, Outcomes.Length];
     private long _lookupCount;
     private long _missCount;
 
@@ -20,23 +25,59 @@ internal sealed class NatMetrics
         meter.CreateObservableCounter("altogw.nat.evicted", () => map.Evicted, description: "Mappings evicted to stay within the memory budget");
         meter.CreateObservableCounter("altogw.nat.expired", () => map.Expired, description: "Mappings removed when their lifetime ran out");
         meter.CreateObservableCounter("altogw.nat.rejected", () => map.Rejected, description: "Mappings refused because the map was full of static mappings");
-        _lookups = meter.CreateCounter<long>("altogw.nat.lookups", description: "Subscriber resolutions, by what was asked and the outcome");
+        meter.CreateObservableCounter("altogw.nat.lookups", LookupMeasurements, description: "Subscriber resolutions, by what was asked and the outcome");
     }
 
-    /// <summary>Counts one resolution: <paramref name="by"/> address, address-port or peer-id; outcome found, unknown, ambiguous, expired, malformed.</summary>
-    public void Lookup(string by, string outcome)
+    /// <summary>The label of a resolution's outcome: found, unknown, ambiguous, expired, malformed.</summary>
+    public static string OutcomeName(ResolutionOutcome outcome) => outcome switch
     {
+        ResolutionOutcome.Found => "found",
+        ResolutionOutcome.Unknown => "unknown",
+        ResolutionOutcome.Ambiguous => "ambiguous",
+        ResolutionOutcome.Expired => "expired",
+        ResolutionOutcome.Malformed => "malformed",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// Counts one resolution: <paramref name="by"/> is "address", "address-port" or "peer-id". Called
+    /// once per endpoint of a tracker's request, so it takes no lock and allocates nothing.
+    /// </summary>
+    public void Lookup(string by, ResolutionOutcome outcome)
+    {
+        var kind = Array.IndexOf(Kinds, by);
+        if (kind < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(by), by, "not a kind of lookup");
+        }
+
+        Interlocked.Increment(ref _lookups[kind, (int)outcome]);
         Interlocked.Increment(ref _lookupCount);
-        if (outcome != "found")
+        if (outcome != ResolutionOutcome.Found)
         {
             Interlocked.Increment(ref _missCount);
         }
-
-        _lookups.Add(1, new KeyValuePair<string, object?>("by", by), new KeyValuePair<string, object?>("outcome", outcome));
     }
 
     /// <summary>Resolutions answered since start.</summary>
     public long Lookups => Interlocked.Read(ref _lookupCount);
+
+    private IEnumerable<Measurement<long>> LookupMeasurements()
+    {
+        for (var kind = 0; kind < Kinds.Length; kind++)
+        {
+            for (var outcome = 0; outcome < Outcomes.Length; outcome++)
+            {
+                var count = Interlocked.Read(ref _lookups[kind, outcome]);
+                if (count > 0)
+                {
+                    yield return new Measurement<long>(count,
+                        new KeyValuePair<string, object?>("by", Kinds[kind]),
+                        new KeyValuePair<string, object?>("outcome", OutcomeName(Outcomes[outcome])));
+                }
+            }
+        }
+    }
 
     /// <summary>Resolutions that named no subscriber.</summary>
     public long Misses => Interlocked.Read(ref _missCount);

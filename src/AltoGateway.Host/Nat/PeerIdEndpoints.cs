@@ -28,10 +28,13 @@ internal static class PeerIdEndpoints
         }).WithMetadata(new ListenerGroupMetadata(ListenerGroup.Lan));
     }
 
-    /// <summary>The ALTO directory URI peers are told: configured, or the first WAN listener's + /directory.</summary>
+    /// <summary>
+    /// The ALTO directory URI peers are told (for trackers): configured, or the third-party proxy's IRD
+    /// on the first WAN listener, the only directory that understands peer IDs.
+    /// </summary>
     public static string? DirectoryUri(PeerIdOptions options, ListenerMap listeners) =>
         options.AltoDirectoryUri.Length > 0 ? options.AltoDirectoryUri
-        : listeners.Wan.Count > 0 ? listeners.Wan[0].Url.TrimEnd('/') + "/directory"
+        : listeners.Wan.Count > 0 ? listeners.Wan[0].Url.TrimEnd('/') + Proxy.ProxyDirectory.DirectoryPath
         : null;
 }
 

@@ -44,7 +44,7 @@ public sealed class SubscriberResolver
         return behind.Count switch
         {
             0 => SubscriberResolution.Not(ResolutionOutcome.Unknown, $"no subscriber uses {external} now"),
-            1 => SubscriberResolution.Found(behind.OnlySubscriber!, ResolutionSource.NatMap, $"the only subscriber using {external}"),
+            1 => SubscriberResolution.OnlyOneUsing(behind.OnlySubscriber!, external),
             _ => SubscriberResolution.Not(ResolutionOutcome.Ambiguous, $"{behind.Count} subscribers use {external}; give a port or a peer ID"),
         };
     }
@@ -59,7 +59,7 @@ public sealed class SubscriberResolver
             switch (owner.Kind)
             {
                 case OutsidePortOwnerKind.Subscriber:
-                    return SubscriberResolution.Found(owner.Subscriber!, ResolutionSource.PortBlock, $"{Endpoint(external, port)} is in the RFC 7422 port block of {owner.Subscriber}");
+                    return SubscriberResolution.InPortBlock(owner.Subscriber!, external, port);
                 case OutsidePortOwnerKind.Reserved:
                     return SubscriberResolution.Not(ResolutionOutcome.Unknown, $"{Endpoint(external, port)} is a reserved port of the RFC 7422 plan");
             }
@@ -84,7 +84,7 @@ public sealed class SubscriberResolver
 
         return found is null
             ? SubscriberResolution.Not(ResolutionOutcome.Unknown, $"no mapping for {Endpoint(external, port)}{(protocol is { } q ? $" ({q.ToString().ToLowerInvariant()})" : string.Empty)}")
-            : SubscriberResolution.Found(found, ResolutionSource.NatMap, $"mapping of {Endpoint(external, port)}");
+            : SubscriberResolution.ByMapping(found, external, port);
     }
 
     /// <summary>A peer ID: ours, still valid, and naming a subscriber who is still here.</summary>
@@ -113,8 +113,33 @@ public sealed class SubscriberResolver
             : SubscriberResolution.Not(ResolutionOutcome.Unknown, "the subscriber with this peer ID has left (no mappings now)");
     }
 
-    /// <summary>ADDRESS:PORT, IPv6 in brackets.</summary>
-    private static string Endpoint(IPAddress address, ushort port) => new IPEndPoint(address, port).ToString();
+    /// <summary>
+    /// Whether <paramref name="external"/> is a public address of this NAT now: an outside address
+    /// of an RFC 7422 plan, or the public side of at least one mapping. A tracker's endpoint at such an
+    /// address is behind this NAT even when no mapping names its port.
+    /// </summary>
+    public bool IsPublicAddressOfThisNat(IPAddress external)
+    {
+        ArgumentNullException.ThrowIfNull(external);
+        return _plans.Any(plan => plan.IsOutsideAddress(external)) || _map.FindSubscribersBehind(external).Count > 0;
+    }
+
+    /// <summary>A public address of <paramref name="subscriber"/>: its RFC 7422 block's, else one of its mappings'; null when it has none.</summary>
+    public IPAddress? PublicAddressOf(IPAddress subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        foreach (var plan in _plans)
+        {
+            if (plan.TryMapInside(subscriber, out var block))
+            {
+                return block.ExternalAddress;
+            }
+        }
+
+        return _map.MappingsOf(subscriber, 1) is [var first] ? first.Mapping.ExternalAddress : null;
+    }
+
+    private static string Endpoint(IPAddress address, ushort port) => SubscriberResolution.Endpoint(address, port);
 
     /// <summary>Still behind this NAT: it has mappings, or a port block is reserved for it.</summary>
     private bool IsPresent(IPAddress subscriber) =>

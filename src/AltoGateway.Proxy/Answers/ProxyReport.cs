@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using AltoGateway.Alto.Messages;
+using AltoGateway.Proxy.Placement;
+using AltoGateway.Proxy.Upstreams;
+
+namespace AltoGateway.Proxy.Answers;
+
+/// <summary>
+/// What the proxy tells the tracker beyond the costs, as extension fields of the answer's "meta"
+/// (RFC 7285 §8.3.7: clients ignore fields they do not know, so a plain ALTO client is unaffected):
+/// <list type="bullet">
+/// <item><c>altogw-unresolved</c>: name → {"reason": code, "explanation": text} for every endpoint
+/// the answer has nothing for — never silently missing;</item>
+/// <item><c>altogw-approximate</c>: name → text, for endpoints ranked by a shared public address;</item>
+/// <item><c>altogw-upstream</c>: which ALTO server answered ("built-in", an IRD URI, or "none" when
+/// nothing needed asking);</item>
+/// <item><c>altogw-upstream-tolerated</c>: what the proxy overlooked in the upstream's answer.</item>
+/// </list>
+/// </summary>
+public sealed class ProxyReport
+{
+    /// <summary>The field names.</summary>
+    public const string UnresolvedField = "altogw-unresolved";
+
+    /// <inheritdoc cref="UnresolvedField"/>
+    public const string ApproximateField = "altogw-approximate";
+
+    /// <inheritdoc cref="UnresolvedField"/>
+    public const string UpstreamField = "altogw-upstream";
+
+    /// <inheritdoc cref="UnresolvedField"/>
+    public const string ToleratedField = "altogw-upstream-tolerated";
+
+    /// <summary>The few upstream names as JSON values, made once (every answer carries one).</summary>
+    private static readonly ConcurrentDictionary<string, JsonElement> UpstreamElements = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, UnresolvedReason> _unresolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _approximate = new(StringComparer.Ordinal);
+
+    /// <summary>Endpoints without an answer, by the tracker's name.</summary>
+    public IReadOnlyDictionary<string, UnresolvedReason> Unresolved => _unresolved;
+
+    /// <summary>Endpoints ranked by a shared public address.</summary>
+    public IReadOnlyDictionary<string, string> Approximate => _approximate;
+
+    /// <summary>Notes an endpoint without an answer (the first reason given for a name wins).</summary>
+    public void AddUnresolved(string name, UnresolvedReason reason) => _unresolved.TryAdd(name, reason);
+
+    /// <summary>Notes the placement's unresolved reason or approximation, if any.</summary>
+    public void Add(EndpointPlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        if (placement.Unresolved is { } reason)
+        {
+            AddUnresolved(placement.Name.Text, reason);
+        }
+        else if (placement.Approximation is { } text)
+        {
+            _approximate.TryAdd(placement.Name.Text, text);
+        }
+    }
+
+    /// <summary>Writes the report into <paramref name="meta"/>'s extension fields, next to any the upstream sent.</summary>
+    public void WriteInto(ResponseMeta meta, string upstream, IReadOnlyList<string> tolerated)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(tolerated);
+        var fields = meta.ExtensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        fields[UpstreamField] = UpstreamElements.GetOrAdd(upstream, static name => Element(w => w.WriteStringValue(name)));
+        if (_unresolved.Count > 0)
+        {
+            fields[UnresolvedField] = Element(w =>
+            {
+                w.WriteStartObject();
+                foreach (var (name, reason) in _unresolved)
+                {
+                    w.WriteStartObject(name);
+                    w.WriteString("reason", UnresolvedReasons.Code(reason));
+                    w.WriteString("explanation", UnresolvedReasons.Explanation(reason));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            });
+        }
+
+        if (_approximate.Count > 0)
+        {
+            fields[ApproximateField] = Element(w =>
+            {
+                w.WriteStartObject();
+                foreach (var (name, text) in _approximate)
+                {
+                    w.WriteString(name, text);
+                }
+
+                w.WriteEndObject();
+            });
+        }
+
+        if (tolerated.Count > 0)
+        {
+            fields[ToleratedField] = Element(w =>
+            {
+                w.WriteStartArray();
+                foreach (var text in tolerated)
+                {
+                    w.WriteStringValue(text);
+                }
+
+                w.WriteEndArray();
+            });
+        }
+    }
+
+    /// <summary>A JsonElement written by hand: no reflection, so trimming and NativeAOT keep working.</summary>
+    private static JsonElement Element(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+}
