@@ -54,19 +54,44 @@ public sealed class ThirdPartyProxy
         ArgumentNullException.ThrowIfNull(dsts);
         var trackerName = srcs.Count == 0 || dsts.Count == 0 ? Parse([tracker.ToString()]) : null;
         var plan = EndpointCostPlan.Create(request, Place(srcs.Count > 0 ? srcs : trackerName!), Place(dsts.Count > 0 ? dsts : trackerName!));
-        if (plan.UpstreamRequest is not { } upstreamRequest)
+        if (!plan.NeedsUpstream)
         {
             return new(plan.Assemble(null, UpstreamNames.None, []), null, UpstreamNames.None, plan.Report);
         }
 
         var result = await _chain.SendAsync(
-            (upstream, ct) => upstream.EndpointCostAsync(upstreamRequest, ct),
+            (upstream, ct) => AskAsync(upstream, plan, ct),
             AltoError.InvalidFieldValue("cost-type"),
             cancellationToken).ConfigureAwait(false);
-        return result.IsSuccess
-            ? new(plan.Assemble(result.Value, result.Upstream, result.Tolerated), null, result.Upstream, plan.Report)
-            : new(null, result.Failure, result.Upstream, plan.Report);
+        if (!result.IsSuccess)
+        {
+            return new(null, result.Failure, result.Upstream, plan.Report);
+        }
+
+        var answer = result.Value.Matrix is { } matrix
+            ? plan.AssembleFromMatrix(matrix, result.Upstream, result.Tolerated)
+            : plan.Assemble(result.Value.Response, result.Upstream, result.Tolerated);
+        return new(answer, null, result.Upstream, plan.Report);
     }
+
+    /// <summary>One upstream's answer to the plan: a cost matrix when it takes addresses (the built-in server), else an ECS in JSON.</summary>
+    private static async Task<UpstreamAnswer<UpstreamCostAnswer>> AskAsync(IAltoUpstream upstream, EndpointCostPlan plan, CancellationToken cancellationToken)
+    {
+        if (upstream is IEndpointCostMatrixUpstream matrixUpstream)
+        {
+            return matrixUpstream.TryGetEndpointCosts(plan.CostType, plan.AskedSources, plan.AskedDestinations, out var costs, out var failure)
+                ? new UpstreamAnswer<UpstreamCostAnswer>(new UpstreamCostAnswer(null, costs))
+                : new UpstreamAnswer<UpstreamCostAnswer>(failure!);
+        }
+
+        var answer = await upstream.EndpointCostAsync(plan.UpstreamRequest!, cancellationToken).ConfigureAwait(false);
+        return answer.IsSuccess
+            ? new UpstreamAnswer<UpstreamCostAnswer>(new UpstreamCostAnswer(answer.Value, null), answer.Tolerated)
+            : new UpstreamAnswer<UpstreamCostAnswer>(answer.Failure, answer.Tolerated);
+    }
+
+    /// <summary>An upstream's ECS answer in one of its two forms.</summary>
+    private sealed record UpstreamCostAnswer(EndpointCostResponse? Response, double[,]? Matrix);
 
     /// <summary>A third-party EPS, its names parsed here.</summary>
     public Task<ProxyOutcome<EndpointPropertyResponse>> EndpointPropertiesAsync(EndpointPropertyRequest request, CancellationToken cancellationToken)

@@ -181,8 +181,23 @@ public sealed record GatewayEndpointName
     private static bool TryParsePort(ReadOnlySpan<char> text, out ushort port)
     {
         port = 0;
-        if (text.IsEmpty || text.Length > 5 || text[0] == '0' || text.ContainsAnyExceptInRange('0', '9')
-            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > ushort.MaxValue)
+        if (text.IsEmpty || text.Length > 5 || text[0] == '0')
+        {
+            return false;
+        }
+
+        var number = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        if (number > ushort.MaxValue)
         {
             return false;
         }

@@ -165,6 +165,66 @@ internal sealed class AltoServerEngine
         return new EndpointCostResponse { Meta = new ResponseMeta { CostType = costType }, EndpointCostMap = answer };
     }
 
+    /// <summary>
+    /// The ECS (§11.5.1) for addresses, without text: the cost from each source to each destination
+    /// (NaN where no cost is defined), numerical, or ordinal as the dense rank among the destinations
+    /// given, exactly as <see cref="EndpointCost"/> ranks. No constraints: the caller applies them.
+    /// Null when <paramref name="costType"/> is not one of <see cref="AltoMaps.CostTypes"/>.
+    /// </summary>
+    internal double[,]? EndpointCosts(CostType costType, IReadOnlyList<TypedEndpointAddress> srcs, IReadOnlyList<TypedEndpointAddress> dsts)
+    {
+        ArgumentNullException.ThrowIfNull(costType);
+        ArgumentNullException.ThrowIfNull(srcs);
+        ArgumentNullException.ThrowIfNull(dsts);
+        if (!AltoMaps.CostTypes.Contains(costType))
+        {
+            return null;
+        }
+
+        var dstPids = new string?[dsts.Count];
+        for (var j = 0; j < dsts.Count; j++)
+        {
+            dstPids[j] = Maps.Map.TryFindPid(dsts[j], out var pid) ? pid : null;
+        }
+
+        var ordinal = costType.Equals(AltoMaps.OrdinalRoutingCost);
+        var costs = new double[srcs.Count, dsts.Count];
+        var row = new double[dsts.Count];
+        for (var i = 0; i < srcs.Count; i++)
+        {
+            var known = Maps.Map.TryFindPid(srcs[i], out var srcPid) && Maps.Numerical.TryGetValue(srcPid, out var fromSource) ? fromSource : null;
+            for (var j = 0; j < dsts.Count; j++)
+            {
+                row[j] = known is not null && dstPids[j] is { } dstPid && known.TryGetValue(dstPid, out var cost) ? cost : double.NaN;
+            }
+
+            if (ordinal)
+            {
+                RankInPlace(row);
+            }
+
+            for (var j = 0; j < dsts.Count; j++)
+            {
+                costs[i, j] = row[j];
+            }
+        }
+
+        return costs;
+    }
+
+    /// <summary>Dense ranks of the defined costs (1 = cheapest, ties share a rank), as <see cref="AltoMaps.Rank"/> computes them.</summary>
+    private static void RankInPlace(double[] row)
+    {
+        var distinct = row.Where(c => !double.IsNaN(c)).Distinct().Order().ToArray();
+        for (var j = 0; j < row.Length; j++)
+        {
+            if (!double.IsNaN(row[j]))
+            {
+                row[j] = Array.BinarySearch(distinct, row[j]) + 1;
+            }
+        }
+    }
+
     private CostMapResponse CostMap(CostType costType, Dictionary<string, Dictionary<string, double>> matrix) => new()
     {
         // §11.2.3.6: exactly one dependent vtag, the network map's.

@@ -11,10 +11,15 @@ internal sealed class NatMetrics
     private static readonly string[] Kinds = ["address", "address-port", "peer-id"];
     private static readonly ResolutionOutcome[] Outcomes = Enum.GetValues<ResolutionOutcome>();
 
-    /// <summary>Resolutions by kind (index into <see cref="Kinds"/>) and outcome: counted without locks, read at scrape time.</summary>
-    private readonly long[,] _lookups = new long[Kinds.Length, Outcomes.Length];
-    private long _lookupCount;
-    private long _missCount;
+    /// <summary>One stripe's counters: kinds × outcomes, padded to whole 64-byte cache lines.</summary>
+    private static readonly int StripeWidth = ((Kinds.Length * Outcomes.Length) + 7) / 8 * 8;
+
+    /// <summary>
+    /// Resolutions by kind (index into <see cref="Kinds"/>) and outcome, in one stripe per processor:
+    /// the proxy counts a hundred per tracker request, from every thread, so the counters are neither
+    /// locked nor shared between processors; they are summed at scrape time.
+    /// </summary>
+    private readonly long[] _lookups = new long[Environment.ProcessorCount * StripeWidth];
 
     public NatMetrics(IMeterFactory meterFactory, NatMap map)
     {
@@ -45,22 +50,28 @@ internal sealed class NatMetrics
     /// </summary>
     public void Lookup(string by, ResolutionOutcome outcome)
     {
-        var kind = Array.IndexOf(Kinds, by);
-        if (kind < 0)
+        var kind = by switch
         {
-            throw new ArgumentOutOfRangeException(nameof(by), by, "not a kind of lookup");
-        }
-
-        Interlocked.Increment(ref _lookups[kind, (int)outcome]);
-        Interlocked.Increment(ref _lookupCount);
-        if (outcome != ResolutionOutcome.Found)
-        {
-            Interlocked.Increment(ref _missCount);
-        }
+            "address" => 0,
+            "address-port" => 1,
+            "peer-id" => 2,
+            _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not a kind of lookup"),
+        };
+        var stripe = Thread.GetCurrentProcessorId() % Environment.ProcessorCount;
+        Interlocked.Increment(ref _lookups[(stripe * StripeWidth) + (kind * Outcomes.Length) + (int)outcome]);
     }
 
-    /// <summary>Resolutions answered since start.</summary>
-    public long Lookups => Interlocked.Read(ref _lookupCount);
+    /// <summary>Resolutions counted for one kind and outcome, over every stripe.</summary>
+    private long Count(int kind, int outcome)
+    {
+        long total = 0;
+        for (var stripe = 0; stripe < _lookups.Length; stripe += StripeWidth)
+        {
+            total += Interlocked.Read(ref _lookups[stripe + (kind * Outcomes.Length) + outcome]);
+        }
+
+        return total;
+    }
 
     private IEnumerable<Measurement<long>> LookupMeasurements()
     {
@@ -68,7 +79,7 @@ internal sealed class NatMetrics
         {
             for (var outcome = 0; outcome < Outcomes.Length; outcome++)
             {
-                var count = Interlocked.Read(ref _lookups[kind, outcome]);
+                var count = Count(kind, outcome);
                 if (count > 0)
                 {
                     yield return new Measurement<long>(count,
@@ -79,6 +90,26 @@ internal sealed class NatMetrics
         }
     }
 
+    /// <summary>Resolutions answered since start.</summary>
+    public long Lookups => Sum(includeFound: true);
+
     /// <summary>Resolutions that named no subscriber.</summary>
-    public long Misses => Interlocked.Read(ref _missCount);
+    public long Misses => Sum(includeFound: false);
+
+    private long Sum(bool includeFound)
+    {
+        long total = 0;
+        for (var kind = 0; kind < Kinds.Length; kind++)
+        {
+            for (var outcome = 0; outcome < Outcomes.Length; outcome++)
+            {
+                if (includeFound || Outcomes[outcome] != ResolutionOutcome.Found)
+                {
+                    total += Count(kind, outcome);
+                }
+            }
+        }
+
+        return total;
+    }
 }

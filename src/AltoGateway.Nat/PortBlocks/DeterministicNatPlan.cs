@@ -125,7 +125,6 @@ public sealed class DeterministicNatPlan
         return true;
     }
 
-    /// <summary>f2: who owns an outside address and port (RFC 7422 §2).</summary>
     /// <summary>Whether <paramref name="external"/> belongs to the outside pool O.</summary>
     public bool IsOutsideAddress(IPAddress external)
     {
@@ -133,6 +132,7 @@ public sealed class DeterministicNatPlan
         return _outside.TryGetIndex(external, out _);
     }
 
+    /// <summary>f2: who owns an outside address and port (RFC 7422 §2).</summary>
     public OutsidePortOwner MapOutside(IPAddress external, ushort port)
     {
         ArgumentNullException.ThrowIfNull(external);

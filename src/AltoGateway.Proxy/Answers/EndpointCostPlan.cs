@@ -1,3 +1,4 @@
+using AltoGateway.Alto.Addressing;
 using AltoGateway.Alto.Costs;
 using AltoGateway.Alto.Messages;
 using AltoGateway.Proxy.Placement;
@@ -30,6 +31,9 @@ public sealed class EndpointCostPlan
     private readonly ProxyReport _report = new();
     private readonly CostConstraintSet _constraints;
     private readonly bool _hasLocalPairs;
+    private readonly int[] _srcPositions;
+    private readonly int[] _dstPositions;
+    private EndpointCostRequest? _upstreamRequest;
 
     private EndpointCostPlan(EndpointCostRequest request, List<EndpointPlacement> srcs, List<EndpointPlacement> dsts)
     {
@@ -43,11 +47,30 @@ public sealed class EndpointCostPlan
         _dsts = dsts.Where(p => p.IsPlaced).ToList();
         _constraints = CostConstraintSet.TryParse(request.Constraints, out var set, out _, out _) ? set : CostConstraintSet.None;
         _hasLocalPairs = _srcs.Any(s => s.InsideLan) && _dsts.Any(d => d.InsideLan);
-        UpstreamRequest = BuildUpstreamRequest();
+
+        // A source needs asking when some destination is not a LAN pair with it: it is outside the
+        // LAN, or some destination is. Likewise for destinations.
+        var anyDstOutside = _dsts.Any(d => !d.InsideLan);
+        var anySrcOutside = _srcs.Any(s => !s.InsideLan);
+        (AskedSources, _srcPositions) = Distinct(_srcs, s => _dsts.Count > 0 && (!s.InsideLan || anyDstOutside));
+        (AskedDestinations, _dstPositions) = Distinct(_dsts, d => _srcs.Count > 0 && (!d.InsideLan || anySrcOutside));
+        NeedsUpstream = AskedSources.Count > 0 && AskedDestinations.Count > 0;
     }
 
-    /// <summary>The question for the upstream; null when every pair is answered here or nothing could be placed.</summary>
-    public EndpointCostRequest? UpstreamRequest { get; }
+    /// <summary>Whether any pair needs the upstream: false when every pair is answered here or nothing could be placed.</summary>
+    public bool NeedsUpstream { get; }
+
+    /// <summary>The sources the upstream is asked about, each address once.</summary>
+    public IReadOnlyList<TypedEndpointAddress> AskedSources { get; }
+
+    /// <summary>The destinations the upstream is asked about, each address once.</summary>
+    public IReadOnlyList<TypedEndpointAddress> AskedDestinations { get; }
+
+    /// <summary>The question for an upstream asked in JSON; null when <see cref="NeedsUpstream"/> is false. Made when first asked for.</summary>
+    public EndpointCostRequest? UpstreamRequest => NeedsUpstream ? _upstreamRequest ??= BuildUpstreamRequest() : null;
+
+    /// <summary>The question for an upstream that takes addresses: cost type and asked addresses (constraints apply here).</summary>
+    public Alto.Costs.CostType CostType => _request.CostType;
 
     /// <summary>What the answer will report.</summary>
     public ProxyReport Report => _report;
@@ -72,28 +95,46 @@ public sealed class EndpointCostPlan
     {
         ArgumentNullException.ThrowIfNull(upstreamName);
         ArgumentNullException.ThrowIfNull(tolerated);
-        var rows = new UpstreamKeys<Dictionary<string, double>>(upstream?.EndpointCostMap);
+        var answer = Assemble(upstream is null ? null : new MessageCosts(upstream), upstreamName, tolerated);
+        answer.Meta.ExtensionData = MergeFields(answer.Meta.ExtensionData, upstream?.Meta.ExtensionData);
+        answer.ExtensionData = ExtensionFields.Copy(upstream?.ExtensionData);
+        return answer;
+    }
+
+    /// <summary>The tracker's answer from a cost matrix of <see cref="AskedSources"/> × <see cref="AskedDestinations"/>.</summary>
+    public EndpointCostResponse AssembleFromMatrix(double[,] costs, string upstreamName, IReadOnlyList<string> tolerated)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        return Assemble(new MatrixCosts(costs, _srcPositions, _dstPositions), upstreamName, tolerated);
+    }
+
+    private EndpointCostResponse Assemble(UpstreamCosts? upstream, string upstreamName, IReadOnlyList<string> tolerated)
+    {
         var ordinal = _request.CostType.CostMode == CostMode.Ordinal;
-        var answered = new HashSet<string>(StringComparer.Ordinal);
+        var anyDstInside = _dsts.Exists(d => d.InsideLan);
+        var answered = new bool[_dsts.Count];
         var map = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
-        foreach (var src in _srcs)
+        for (var i = 0; i < _srcs.Count; i++)
         {
+            var src = _srcs[i];
             if (map.ContainsKey(src.Name.Text))
             {
                 continue;
             }
 
-            var upstreamRow = rows.TryGetValue(src.AskAsText, out var found) ? new UpstreamKeys<double>(found) : null;
-            var local = src.InsideLan && _dsts.Any(d => d.InsideLan);
-            var row = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var dst in _dsts)
+            var upstreamRow = -1;
+            var hasRow = upstream is not null && upstream.TryFindRow(i, src, out upstreamRow);
+            var local = src.InsideLan && anyDstInside;
+            var row = new Dictionary<string, double>(_dsts.Count, StringComparer.Ordinal);
+            for (var j = 0; j < _dsts.Count; j++)
             {
+                var dst = _dsts[j];
                 double cost;
                 if (src.InsideLan && dst.InsideLan)
                 {
                     cost = ordinal ? 1 : LocalNumericalCost;
                 }
-                else if (upstreamRow is not null && upstreamRow.TryGetValue(dst.AskAsText, out var upstreamCost))
+                else if (hasRow && upstream!.TryGetCost(upstreamRow, j, dst, out var upstreamCost))
                 {
                     cost = ordinal && local ? upstreamCost + 1 : upstreamCost;
                 }
@@ -102,17 +143,17 @@ public sealed class EndpointCostPlan
                     continue;
                 }
 
-                answered.Add(dst.Name.Text);
+                answered[j] = true;
                 if (_constraints.Admits(cost))
                 {
                     row[dst.Name.Text] = cost;
                 }
             }
 
-            if (upstreamRow is null && !local)
+            if (!hasRow && !local)
             {
                 // Asked, and no row came back. With constraints an empty row may be left out (§11.5.1.3).
-                if (upstream is not null && UpstreamRequest is not null && _request.Constraints is not { Count: > 0 })
+                if (upstream is not null && NeedsUpstream && _request.Constraints is not { Count: > 0 })
                 {
                     _report.AddUnresolved(src.Name.Text, UnresolvedReason.UpstreamNoAnswer);
                 }
@@ -127,31 +168,41 @@ public sealed class EndpointCostPlan
         // cost may simply not satisfy them (§11.5.1.3), so nothing is inferred then.
         if (_request.Constraints is not { Count: > 0 } && map.Count > 0)
         {
-            foreach (var dst in _dsts.Where(d => !answered.Contains(d.Name.Text)))
+            for (var j = 0; j < _dsts.Count; j++)
             {
-                _report.AddUnresolved(dst.Name.Text, UnresolvedReason.UpstreamNoAnswer);
+                if (!answered[j])
+                {
+                    _report.AddUnresolved(_dsts[j].Name.Text, UnresolvedReason.UpstreamNoAnswer);
+                }
             }
         }
 
-        var meta = new ResponseMeta { CostType = _request.CostType, ExtensionData = ExtensionFields.Copy(upstream?.Meta.ExtensionData) };
-        _report.WriteInto(meta, UpstreamRequest is null ? UpstreamNames.None : upstreamName, tolerated);
-        return new EndpointCostResponse { Meta = meta, EndpointCostMap = map, ExtensionData = ExtensionFields.Copy(upstream?.ExtensionData) };
+        var meta = new ResponseMeta { CostType = _request.CostType };
+        _report.WriteInto(meta, NeedsUpstream ? upstreamName : UpstreamNames.None, tolerated);
+        return new EndpointCostResponse { Meta = meta, EndpointCostMap = map };
     }
 
-    private EndpointCostRequest? BuildUpstreamRequest()
+    /// <summary>The upstream's unknown meta fields, under ours (ours win a clash).</summary>
+    private static IDictionary<string, System.Text.Json.JsonElement>? MergeFields(IDictionary<string, System.Text.Json.JsonElement>? ours, IDictionary<string, System.Text.Json.JsonElement>? theirs)
     {
-        // A source needs asking when some destination is not a LAN pair with it: it is outside the
-        // LAN, or some destination is. Likewise for destinations.
-        var anyDstOutside = _dsts.Any(d => !d.InsideLan);
-        var anySrcOutside = _srcs.Any(s => !s.InsideLan);
-        var srcs = Distinct(_srcs.Where(s => _dsts.Count > 0 && (!s.InsideLan || anyDstOutside)));
-        var dsts = Distinct(_dsts.Where(d => _srcs.Count > 0 && (!d.InsideLan || anySrcOutside)));
-
-        if (srcs.Count == 0 || dsts.Count == 0)
+        if (theirs is null)
         {
-            return null;
+            return ours;
         }
 
+        var merged = ExtensionFields.Copy(theirs)!;
+        foreach (var (name, value) in ours ?? new Dictionary<string, System.Text.Json.JsonElement>())
+        {
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+
+    private EndpointCostRequest BuildUpstreamRequest()
+    {
+        var srcs = AskedSources.Select(a => a.ToString()).ToList();
+        var dsts = AskedDestinations.Select(a => a.ToString()).ToList();
         return new EndpointCostRequest
         {
             CostType = _request.CostType,
@@ -161,19 +212,34 @@ public sealed class EndpointCostPlan
         };
     }
 
-    /// <summary>The placements' addresses, each once, in the order first named.</summary>
-    private static List<string> Distinct(IEnumerable<EndpointPlacement> placements)
+    /// <summary>
+    /// The addresses of the placements <paramref name="asked"/> admits, each once, in the order first
+    /// named; and for every placement the position of its address among them (-1: not asked).
+    /// </summary>
+    private static (List<TypedEndpointAddress> Addresses, int[] Positions) Distinct(List<EndpointPlacement> placements, Func<EndpointPlacement, bool> asked)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var list = new List<string>();
-        foreach (var placement in placements)
+        var index = new Dictionary<TypedEndpointAddress, int>(placements.Count);
+        var addresses = new List<TypedEndpointAddress>(placements.Count);
+        var positions = new int[placements.Count];
+        for (var i = 0; i < placements.Count; i++)
         {
-            if (seen.Add(placement.AskAsText))
+            var placement = placements[i];
+            if (!asked(placement))
             {
-                list.Add(placement.AskAsText);
+                positions[i] = -1;
+                continue;
             }
+
+            if (!index.TryGetValue(placement.AskAs, out var position))
+            {
+                position = addresses.Count;
+                index.Add(placement.AskAs, position);
+                addresses.Add(placement.AskAs);
+            }
+
+            positions[i] = position;
         }
 
-        return list;
+        return (addresses, positions);
     }
 }

@@ -9,11 +9,13 @@ namespace AltoGateway.Proxy.Placement;
 /// </summary>
 public sealed record EndpointPlacement
 {
+    private string? _askAsText;
+
     private EndpointPlacement(GatewayEndpointName name, TypedEndpointAddress askAs, bool insideLan, string? approximation, UnresolvedReason? unresolved)
     {
         Name = name;
         AskAs = askAs;
-        AskAsText = unresolved is null ? askAs.ToString() : string.Empty;
+
         InsideLan = insideLan;
         Approximation = approximation;
         Unresolved = unresolved;
@@ -25,8 +27,8 @@ public sealed record EndpointPlacement
     /// <summary>The address sent upstream (meaningless when <see cref="IsPlaced"/> is false).</summary>
     public TypedEndpointAddress AskAs { get; }
 
-    /// <summary><see cref="AskAs"/> in canonical text (RFC 5952 for IPv6), formatted once: the key of the upstream's answer.</summary>
-    public string AskAsText { get; }
+    /// <summary><see cref="AskAs"/> in canonical text (RFC 5952 for IPv6), formatted once when first needed: the key of a JSON upstream's answer.</summary>
+    public string AskAsText => _askAsText ??= Unresolved is null ? AskAs.ToString() : string.Empty;
 
     /// <summary>Home mode: the peer is behind this gateway, so a pair of two such peers is ranked here.</summary>
     public bool InsideLan { get; }

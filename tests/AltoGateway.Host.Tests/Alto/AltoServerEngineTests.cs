@@ -29,6 +29,41 @@ public class AltoServerEngineTests
         Assert.Null(response.Meta.CostType.Description);
     }
 
+    [Theory]
+    [InlineData(CostMode.Numerical, 7285)]
+    [InlineData(CostMode.Ordinal, 7285)]
+    [InlineData(CostMode.Numerical, 8686)]
+    [InlineData(CostMode.Ordinal, 8686)]
+    public void The_cost_matrix_for_the_proxy_equals_the_endpoint_cost_service_pair_for_pair(string mode, int seed)
+    {
+        // Costs defined for some pairs only, so undefined pairs (NaN / omitted) are compared too.
+        var engine = new AltoServerEngine(AltoMaps.Build(new AltoOptions
+        {
+            Pids = new() { ["a"] = ["10.0.0.0/8"], ["b"] = ["192.168.0.0/16", "fc00::/7"], ["world"] = ["0.0.0.0/0", "::/0"] },
+            Costs = new() { ["a"] = new() { ["a"] = 1, ["b"] = 5, ["world"] = 20 }, ["b"] = new() { ["a"] = 5, ["world"] = 5 } },
+        }));
+        var random = new Random(seed);
+        string[] pool = ["ipv4:10.1.2.3", "ipv4:10.9.9.9", "ipv4:192.168.4.4", "ipv6:fd00::5", "ipv4:8.8.8.8", "ipv6:2001:db8::1", "ipv4:172.16.0.1"];
+        var srcs = pool.OrderBy(_ => random.Next()).Take(4).ToList();
+        var dsts = pool.OrderBy(_ => random.Next()).ToList();
+        var costType = mode == CostMode.Ordinal ? Ordinal : Numerical;
+
+        var matrix = engine.EndpointCosts(costType, srcs.Select(TypedEndpointAddress.Parse).ToList(), dsts.Select(TypedEndpointAddress.Parse).ToList());
+        var answer = engine.EndpointCost(CostRequest(mode, srcs, dsts), Client).EndpointCostMap;
+
+        Assert.NotNull(matrix);
+        for (var i = 0; i < srcs.Count; i++)
+        {
+            for (var j = 0; j < dsts.Count; j++)
+            {
+                var defined = answer[srcs[i]].TryGetValue(dsts[j], out var expected);
+                Assert.Equal(defined ? expected : double.NaN, matrix[i, j]);
+            }
+        }
+
+        Assert.Null(engine.EndpointCosts(new CostType(CostMode.Numerical, "hopcount"), [], []));
+    }
+
     [Fact]
     public void The_rfc_7285_endpoint_cost_example_ranks_1_2_3()
     {
