@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Issue 2's start-up and memory benchmark: builds what it measures, installs the anchors
-# (dnsmasq, Kea) when root, and prints our figures beside the targets and anchors.
+# The benchmarks: builds what they measure, installs the anchors and tools (dnsmasq, Kea, wrk)
+# when root, and prints our figures beside the targets and anchors. Issue 2's start-up and
+# memory benchmark, the proxy's throughput and latency (wrk), and DESIGN.md's swarm check.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
 
 if [ "$(id -u)" = 0 ]; then
-  for p in dnsmasq-base kea-dhcp4-server; do
+  for p in dnsmasq-base kea-dhcp4-server wrk; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
       || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" >/dev/null; }
   done
@@ -18,3 +19,5 @@ if [ ! -x dist/altogw-linux-x64/altogw ]; then
 fi
 
 dotnet run --project tests/AltoGateway.Benchmarks -c Release -- startup "${1:-5}"
+dotnet run --project tests/AltoGateway.Benchmarks -c Release --no-build -- proxy "${PROXY_SECONDS:-10}" "${PROXY_CONNECTIONS:-16}"
+dotnet run --project tests/AltoGateway.Benchmarks -c Release --no-build -- swarm "${SWARM_TRIALS:-100000}" "${SWARM_ASKERS:-50}"
