@@ -48,6 +48,11 @@ internal sealed class ProxyMetrics
         var outcome = failure is null ? "ok" : failure.Kind.ToString().ToLowerInvariant();
         var labels = new KeyValuePair<string, object?>("upstream", upstream);
         _upstreamRequests.Add(1, labels, new KeyValuePair<string, object?>("outcome", outcome));
-        _upstreamSeconds.Record(elapsed.TotalSeconds, labels);
+
+        // The built-in server answers in-process in microseconds: its durations would only fill the lowest bucket.
+        if (upstream != UpstreamNames.BuiltIn)
+        {
+            _upstreamSeconds.Record(elapsed.TotalSeconds, labels);
+        }
     }
 }

@@ -36,17 +36,22 @@ public sealed class ProxyReport
     /// <summary>The few upstream names as JSON values, made once (every answer carries one).</summary>
     private static readonly ConcurrentDictionary<string, JsonElement> UpstreamElements = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, UnresolvedReason> _unresolved = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _approximate = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, UnresolvedReason> NoUnresolved = [];
+    private static readonly Dictionary<string, string> NoApproximation = [];
+
+    // Made when the first entry comes: most answers have none.
+    private Dictionary<string, UnresolvedReason>? _unresolved;
+    private Dictionary<string, string>? _approximate;
 
     /// <summary>Endpoints without an answer, by the tracker's name.</summary>
-    public IReadOnlyDictionary<string, UnresolvedReason> Unresolved => _unresolved;
+    public IReadOnlyDictionary<string, UnresolvedReason> Unresolved => _unresolved ?? NoUnresolved;
 
     /// <summary>Endpoints ranked by a shared public address.</summary>
-    public IReadOnlyDictionary<string, string> Approximate => _approximate;
+    public IReadOnlyDictionary<string, string> Approximate => _approximate ?? NoApproximation;
 
     /// <summary>Notes an endpoint without an answer (the first reason given for a name wins).</summary>
-    public void AddUnresolved(string name, UnresolvedReason reason) => _unresolved.TryAdd(name, reason);
+    public void AddUnresolved(string name, UnresolvedReason reason) =>
+        (_unresolved ??= new Dictionary<string, UnresolvedReason>(StringComparer.Ordinal)).TryAdd(name, reason);
 
     /// <summary>Notes the placement's unresolved reason or approximation, if any.</summary>
     public void Add(EndpointPlacement placement)
@@ -58,7 +63,7 @@ public sealed class ProxyReport
         }
         else if (placement.Approximation is { } text)
         {
-            _approximate.TryAdd(placement.Name.Text, text);
+            (_approximate ??= new Dictionary<string, string>(StringComparer.Ordinal)).TryAdd(placement.Name.Text, text);
         }
     }
 
@@ -69,7 +74,7 @@ public sealed class ProxyReport
         ArgumentNullException.ThrowIfNull(tolerated);
         var fields = meta.ExtensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         fields[UpstreamField] = UpstreamElements.GetOrAdd(upstream, static name => Element(w => w.WriteStringValue(name)));
-        if (_unresolved.Count > 0)
+        if (_unresolved is { Count: > 0 })
         {
             fields[UnresolvedField] = Element(w =>
             {
@@ -86,7 +91,7 @@ public sealed class ProxyReport
             });
         }
 
-        if (_approximate.Count > 0)
+        if (_approximate is { Count: > 0 })
         {
             fields[ApproximateField] = Element(w =>
             {
