@@ -1,3 +1,4 @@
+using AltoGateway.Alto.Addressing;
 using System.Text.Json;
 using AltoGateway.Alto.Client.Answers;
 using AltoGateway.Alto.Client.Closure;
@@ -20,6 +21,7 @@ public sealed class AltoClient
 {
     private readonly AltoHttpExchange _exchange;
     private readonly DirectoryClosureReader _directories;
+    private readonly EndpointNameGrammar _names;
 
     /// <summary>
     /// Creates a client on <paramref name="http"/> (owned by the caller; its handler decides proxies,
@@ -32,6 +34,7 @@ public sealed class AltoClient
         options.Validate();
         _exchange = new AltoHttpExchange(http, options);
         _directories = new DirectoryClosureReader(_exchange, options.MaxDirectoryDepth);
+        _names = options.EndpointNames;
     }
 
     /// <summary>
@@ -59,10 +62,10 @@ public sealed class AltoClient
     public Task<AltoResult<EndpointCostResponse>> EndpointCostAsync(AltoResource resource, EndpointCostRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sent = CanonicalRequests.Of(request);
+        var sent = CanonicalRequests.Of(request, _names);
         return PostAsync<EndpointCostResponse>(resource, AltoMediaTypes.EndpointCost, AltoMediaTypes.EndpointCostParams,
-            () => AltoJsonWriter.Write(sent), AltoJsonReader.TryReadEndpointCostResponse,
-            (answer, call, tolerances) => EndpointCostAnswerCheck.Apply(answer, sent, call, tolerances), ct);
+            () => AltoJsonWriter.Write(sent, _names), AltoJsonReader.TryReadEndpointCostResponse,
+            (answer, call, tolerances) => EndpointCostAnswerCheck.Apply(answer, sent, call, tolerances, _names), ct);
     }
 
     /// <summary>
@@ -72,10 +75,10 @@ public sealed class AltoClient
     public Task<AltoResult<EndpointPropertyResponse>> EndpointPropertiesAsync(AltoResource resource, EndpointPropertyRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sent = CanonicalRequests.Of(request);
+        var sent = CanonicalRequests.Of(request, _names);
         return PostAsync<EndpointPropertyResponse>(resource, AltoMediaTypes.EndpointProperty, AltoMediaTypes.EndpointPropertyParams,
-            () => AltoJsonWriter.Write(sent), AltoJsonReader.TryReadEndpointPropertyResponse,
-            (answer, call, tolerances) => EndpointPropertyAnswerCheck.Apply(answer, sent, call, tolerances), ct);
+            () => AltoJsonWriter.Write(sent, _names), AltoJsonReader.TryReadEndpointPropertyResponse,
+            (answer, call, tolerances) => EndpointPropertyAnswerCheck.Apply(answer, sent, call, tolerances, _names), ct);
     }
 
     /// <summary>GETs a network map (§11.2.1); one without meta.vtag is a <see cref="AltoToleranceKind.MissingVtag"/> tolerance.</summary>

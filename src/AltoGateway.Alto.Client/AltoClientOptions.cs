@@ -1,3 +1,5 @@
+using AltoGateway.Alto.Addressing;
+
 namespace AltoGateway.Alto.Client;
 
 /// <summary>Limits of an <see cref="AltoClient"/>: how long, how large and how deep it lets a server go.</summary>
@@ -23,6 +25,13 @@ public sealed class AltoClientOptions
 
     /// <summary>The clock of the request timeout and of HTTP-date Retry-After values (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Which endpoint names ECS and EPS requests may carry: RFC 7285's (the default), or also
+    /// AltoGateway's <c>altogwpeer:</c> and <c>altogwipv4port:</c>/<c>altogwipv6port:</c> names
+    /// (<see cref="EndpointNameGrammar.Gateway"/>), for a tracker asking AltoGateway's third-party proxy.
+    /// </summary>
+    public EndpointNameGrammar EndpointNames { get; set; } = EndpointNameGrammar.Rfc7285;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a limit that cannot work (caller misuse).</summary>
     internal void Validate()

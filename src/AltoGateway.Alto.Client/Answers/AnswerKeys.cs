@@ -1,3 +1,4 @@
+using AltoGateway.Alto.Addressing;
 using AltoGateway.Alto.Client.Http;
 
 namespace AltoGateway.Alto.Client.Answers;
@@ -7,7 +8,7 @@ namespace AltoGateway.Alto.Client.Answers;
 /// requested address in another spelling ("ipv6:2001:DB8::1") are re-keyed, keys nobody asked for
 /// are dropped. Both are collected for one tolerance each.
 /// </summary>
-internal sealed class AnswerKeys
+internal sealed class AnswerKeys(EndpointNameGrammar grammar)
 {
     private readonly List<string> _nonCanonical = [];
     private readonly List<string> _unrequested = [];
@@ -18,7 +19,7 @@ internal sealed class AnswerKeys
         var rekeyed = new Dictionary<string, T>(answer.Count, StringComparer.Ordinal);
         foreach (var (key, value) in answer)
         {
-            if (!CanonicalRequests.TryCanonical(key, out var canonical) || !requested.Contains(canonical))
+            if (!CanonicalRequests.TryCanonical(key, grammar, out var canonical) || !requested.Contains(canonical))
             {
                 _unrequested.Add(key);
                 continue;

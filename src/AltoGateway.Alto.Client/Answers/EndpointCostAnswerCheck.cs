@@ -1,3 +1,4 @@
+using AltoGateway.Alto.Addressing;
 using AltoGateway.Alto.Client.Http;
 using AltoGateway.Alto.Messages;
 
@@ -10,13 +11,13 @@ namespace AltoGateway.Alto.Client.Answers;
 /// </summary>
 internal static class EndpointCostAnswerCheck
 {
-    public static void Apply(EndpointCostResponse answer, EndpointCostRequest sent, AltoRequest request, List<AltoTolerance> tolerances)
+    public static void Apply(EndpointCostResponse answer, EndpointCostRequest sent, AltoRequest request, List<AltoTolerance> tolerances, EndpointNameGrammar grammar)
     {
         var srcs = sent.Endpoints.Srcs ?? [];
         var dsts = sent.Endpoints.Dsts;
         var srcSet = srcs.ToHashSet(StringComparer.Ordinal);
         var dstSet = dsts.ToHashSet(StringComparer.Ordinal);
-        var keys = new AnswerKeys();
+        var keys = new AnswerKeys(grammar);
         var map = keys.Rekey(answer.EndpointCostMap, srcSet);
         foreach (var src in map.Keys.ToList())
         {

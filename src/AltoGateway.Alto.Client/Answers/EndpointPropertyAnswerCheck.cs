@@ -1,3 +1,4 @@
+using AltoGateway.Alto.Addressing;
 using AltoGateway.Alto.Client.Http;
 using AltoGateway.Alto.Messages;
 
@@ -10,9 +11,9 @@ namespace AltoGateway.Alto.Client.Answers;
 /// </summary>
 internal static class EndpointPropertyAnswerCheck
 {
-    public static void Apply(EndpointPropertyResponse answer, EndpointPropertyRequest sent, AltoRequest request, List<AltoTolerance> tolerances)
+    public static void Apply(EndpointPropertyResponse answer, EndpointPropertyRequest sent, AltoRequest request, List<AltoTolerance> tolerances, EndpointNameGrammar grammar)
     {
-        var keys = new AnswerKeys();
+        var keys = new AnswerKeys(grammar);
         answer.EndpointProperties = keys.Rekey(answer.EndpointProperties, sent.Endpoints.ToHashSet(StringComparer.Ordinal));
         keys.Report(request, tolerances);
         var missing = sent.Endpoints.Where(e => !answer.EndpointProperties.ContainsKey(e)).ToList();

@@ -69,16 +69,8 @@ public sealed record GatewayEndpointName
     public static bool TryParse(string? text, out GatewayEndpointName? name, out EndpointAddressError error)
     {
         name = null;
-        if (string.IsNullOrEmpty(text))
+        if (!TypedEndpointAddress.TryFindTypeSeparator(text, out var colon, out error))
         {
-            error = EndpointAddressError.Empty;
-            return false;
-        }
-
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            error = EndpointAddressError.MissingType;
             return false;
         }
 

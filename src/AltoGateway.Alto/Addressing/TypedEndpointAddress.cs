@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 
@@ -15,16 +16,8 @@ public readonly record struct TypedEndpointAddress(EndpointAddressType Type, UIn
     public static bool TryParse(string? text, out TypedEndpointAddress address, out EndpointAddressError error)
     {
         address = default;
-        if (string.IsNullOrEmpty(text))
+        if (!TryFindTypeSeparator(text, out var colon, out error))
         {
-            error = EndpointAddressError.Empty;
-            return false;
-        }
-
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            error = EndpointAddressError.MissingType;
             return false;
         }
 
@@ -43,6 +36,24 @@ public readonly record struct TypedEndpointAddress(EndpointAddressType Type, UIn
         address = new TypedEndpointAddress(type, value);
         error = EndpointAddressError.None;
         return true;
+    }
+
+    /// <summary>
+    /// The position of the first ':' that ends the type name (§10.4.1); false with the error when the
+    /// text is empty or has none. Shared by every endpoint-name grammar.
+    /// </summary>
+    internal static bool TryFindTypeSeparator([NotNullWhen(true)] string? text, out int colon, out EndpointAddressError error)
+    {
+        colon = -1;
+        if (string.IsNullOrEmpty(text))
+        {
+            error = EndpointAddressError.Empty;
+            return false;
+        }
+
+        colon = text.IndexOf(':', StringComparison.Ordinal);
+        error = colon < 0 ? EndpointAddressError.MissingType : EndpointAddressError.None;
+        return colon >= 0;
     }
 
     /// <summary>Parses "type:address"; for trusted input.</summary>

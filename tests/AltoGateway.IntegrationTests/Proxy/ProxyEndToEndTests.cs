@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AltoGateway.Nat.PortBlocks;
+using AltoGateway.Alto.Addressing;
+using AltoGateway.Alto.Client;
+using AltoGateway.Alto.Costs;
+using AltoGateway.Alto.Messages;
 
 namespace AltoGateway.IntegrationTests.Proxy;
 
@@ -141,6 +144,31 @@ public sealed class ProxyEndToEndTests
         // The proxy answers on the WAN listeners only.
         using var lan = await agent.Http.GetAsync($"{agent.LanBase}/proxy/directory", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, lan.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tracker_using_the_client_library_names_peers_by_peer_id_and_public_port_and_gets_the_answer_in_those_names()
+    {
+        await using var agent = await ProxyAgent.StartAsync("""{ "Mode": "Cgn" }""");
+        var peerId = "altogwpeer:" + await agent.PeerIdAsync();
+        var client = new AltoClient(agent.Http, new AltoClientOptions { EndpointNames = EndpointNameGrammar.Gateway });
+
+        var directory = await client.GetDirectoryAsync(new Uri(agent.WanBase + "/proxy/directory"), TestContext.Current.CancellationToken);
+        Assert.True(directory.IsSuccess, directory.Failure?.Message);
+        var ecs = directory.Value.FindEndpointCost(new CostType(CostMode.Ordinal, CostMetric.RoutingCost));
+        Assert.NotNull(ecs);
+        var answer = await client.EndpointCostAsync(ecs, new EndpointCostRequest
+        {
+            CostType = new CostType(CostMode.Ordinal, CostMetric.RoutingCost),
+            Endpoints = new EndpointFilter { Srcs = [peerId], Dsts = ["altogwipv4port:203.0.113.5:40001", "ipv4:8.8.8.8", $"altogwipv4port:192.0.2.8:{PortOf("100.64.1.2")}"] },
+        }, TestContext.Current.CancellationToken);
+
+        Assert.True(answer.IsSuccess, answer.Failure?.Message);
+        Assert.Empty(answer.Tolerances);
+        // loopback → subscribers-a 3, subscribers-b 4, world 30: ranks 1, 2, 3.
+        Assert.Equal(
+            new Dictionary<string, double> { ["altogwipv4port:203.0.113.5:40001"] = 1, [$"altogwipv4port:192.0.2.8:{PortOf("100.64.1.2")}"] = 2, ["ipv4:8.8.8.8"] = 3 },
+            answer.Value.EndpointCostMap[peerId]);
     }
 
     /// <summary>The first port of the subscriber's RFC 7422 block.</summary>
