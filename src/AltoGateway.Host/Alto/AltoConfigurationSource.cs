@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using AltoGateway.Host.Configuration;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
 
 namespace AltoGateway.Host.Alto;
 
@@ -30,14 +29,12 @@ internal sealed class AltoConfigurationSource
     public static AltoConfigurationSource From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var root = configuration as IConfigurationRoot;
-        var provider = root?.Providers.OfType<FileConfigurationProvider>().FirstOrDefault();
-        if (provider?.Source is { FileProvider: PhysicalFileProvider files, Path: { } path } source)
+        if (ConfigurationFileDirectory.File(configuration) is { } file)
         {
-            return new AltoConfigurationSource(Path.GetFullPath(Path.Combine(files.Root, path)), !source.Optional, null);
+            return new AltoConfigurationSource(file.Path, !file.Optional, null);
         }
 
-        return new AltoConfigurationSource(null, false, root ?? new ConfigurationBuilder().AddConfiguration(configuration).Build());
+        return new AltoConfigurationSource(null, false, configuration as IConfigurationRoot ?? new ConfigurationBuilder().AddConfiguration(configuration).Build());
     }
 
     /// <summary>The layers as they are now, or null with the problems when they cannot be read.</summary>

@@ -10,13 +10,21 @@ namespace AltoGateway.Host.Configuration;
 /// </summary>
 internal static class ConfigurationFileDirectory
 {
-    public static string Of(IConfiguration configuration)
+    public static string Of(IConfiguration configuration) =>
+        File(configuration) is { } file ? Path.GetDirectoryName(file.Path) ?? Environment.CurrentDirectory : Environment.CurrentDirectory;
+
+    /// <summary>
+    /// The configuration file layer (<see cref="AgentConfiguration.Load"/> adds one at most): its full
+    /// path, and whether it is optional (the system file) or was named with <c>--config</c>; null
+    /// when the configuration has no file layer.
+    /// </summary>
+    public static (string Path, bool Optional)? File(IConfiguration configuration)
     {
-        var file = (configuration as IConfigurationRoot)?.Providers.OfType<FileConfigurationProvider>().LastOrDefault();
+        var provider = (configuration as IConfigurationRoot)?.Providers.OfType<FileConfigurationProvider>().LastOrDefault();
         // An absent file's provider is rooted at the nearest existing parent, so go by its path.
-        return file?.Source is { FileProvider: PhysicalFileProvider physical, Path: { } path }
-            ? Path.GetDirectoryName(Path.Combine(physical.Root, path)) ?? physical.Root
-            : Environment.CurrentDirectory;
+        return provider?.Source is { FileProvider: PhysicalFileProvider physical, Path: { } path } source
+            ? (Path.GetFullPath(Path.Combine(physical.Root, path)), source.Optional)
+            : null;
     }
 
     /// <summary>An absolute path as it is; a relative one below <paramref name="directory"/>.</summary>
