@@ -188,21 +188,19 @@ internal sealed class PrometheusExporter : IDisposable
             labels.Length == 0 ? $"{key}=\"{value}\"" : $"{labels},{key}=\"{value}\"";
 
         /// <summary>
-        /// The label text of a tag set, built once per distinct set of up to three tags: instruments
-        /// on hot paths (one NAT lookup per endpoint of a tracker's request) record the same few sets
-        /// over and over. Called under the family's lock.
+        /// The label text of a tag set, built once per distinct set of up to <see cref="TagSet.Capacity"/>
+        /// tags: instruments on hot paths (ASP.NET Core's per-request ones with five or six tags, one
+        /// NAT lookup per endpoint of a tracker's request) record the same few sets over and over.
+        /// Called under the family's lock.
         /// </summary>
         private string CachedLabels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            if (tags.Length > 3)
+            if (tags.Length > TagSet.Capacity)
             {
                 return Labels(tags);
             }
 
-            var key = new TagSet(
-                tags.Length > 0 ? tags[0].Key : null, tags.Length > 0 ? tags[0].Value : null,
-                tags.Length > 1 ? tags[1].Key : null, tags.Length > 1 ? tags[1].Value : null,
-                tags.Length > 2 ? tags[2].Key : null, tags.Length > 2 ? tags[2].Value : null);
+            var key = TagSet.Of(tags);
             if (!_labelCache.TryGetValue(key, out var labels))
             {
                 labels = Labels(tags);
@@ -261,7 +259,30 @@ internal sealed class PrometheusExporter : IDisposable
             value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
         /// <summary>Up to three tags as a dictionary key; values compare with Equals (boxed numbers by value).</summary>
-        private readonly record struct TagSet(string? Key1, object? Value1, string? Key2, object? Value2, string? Key3, object? Value3);
+        private readonly record struct TagSet(
+            KeyValuePair<string, object?> First, KeyValuePair<string, object?> Second, KeyValuePair<string, object?> Third,
+            KeyValuePair<string, object?> Fourth, KeyValuePair<string, object?> Fifth, KeyValuePair<string, object?> Sixth)
+        {
+            public const int Capacity = 6;
+
+            public static TagSet Of(ReadOnlySpan<KeyValuePair<string, object?>> tags) => new(
+                At(tags, 0), At(tags, 1), At(tags, 2), At(tags, 3), At(tags, 4), At(tags, 5));
+
+            /// <summary>Compares keys ordinally and values with Equals (boxed numbers by value), without reflection.</summary>
+            public bool Equals(TagSet other) =>
+                Same(First, other.First) && Same(Second, other.Second) && Same(Third, other.Third)
+                && Same(Fourth, other.Fourth) && Same(Fifth, other.Fifth) && Same(Sixth, other.Sixth);
+
+            public override int GetHashCode() => HashCode.Combine(Hash(First), Hash(Second), Hash(Third), Hash(Fourth), Hash(Fifth), Hash(Sixth));
+
+            private static KeyValuePair<string, object?> At(ReadOnlySpan<KeyValuePair<string, object?>> tags, int index) =>
+                index < tags.Length ? tags[index] : default;
+
+            private static bool Same(KeyValuePair<string, object?> a, KeyValuePair<string, object?> b) =>
+                string.Equals(a.Key, b.Key, StringComparison.Ordinal) && Equals(a.Value, b.Value);
+
+            private static int Hash(KeyValuePair<string, object?> tag) => HashCode.Combine(tag.Key, tag.Value);
+        }
 
         private sealed class Series(long[]? buckets)
         {
