@@ -140,14 +140,5 @@ public sealed class ThirdPartyProxy
         return names;
     }
 
-    private List<EndpointPlacement> Place(IReadOnlyList<GatewayEndpointName> names)
-    {
-        var placements = new List<EndpointPlacement>(names.Count);
-        foreach (var name in names)
-        {
-            placements.Add(_placer.Place(name));
-        }
-
-        return placements;
-    }
+    private List<EndpointPlacement> Place(IReadOnlyList<GatewayEndpointName> names) => _placer.PlaceAll(names);
 }

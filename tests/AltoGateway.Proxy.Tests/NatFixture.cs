@@ -55,7 +55,7 @@ internal sealed class NatFixture
         Resolver = new SubscriberResolver(Map, plans, Issuer);
     }
 
-    public FakeTimeProvider Time { get; } = new(Noon);
+    public RacingClock Time { get; } = new(Noon);
 
     public NatMap Map { get; }
 

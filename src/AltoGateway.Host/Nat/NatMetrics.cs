@@ -45,10 +45,10 @@ internal sealed class NatMetrics
     };
 
     /// <summary>
-    /// Counts one resolution: <paramref name="by"/> is "address", "address-port" or "peer-id". Called
-    /// once per endpoint of a tracker's request, so it takes no lock and allocates nothing.
+    /// Counts <paramref name="count"/> resolutions: <paramref name="by"/> is "address", "address-port"
+    /// or "peer-id". Called for every request of a tracker, so it takes no lock and allocates nothing.
     /// </summary>
-    public void Lookup(string by, ResolutionOutcome outcome)
+    public void Lookup(string by, ResolutionOutcome outcome, int count = 1)
     {
         var kind = by switch
         {
@@ -58,7 +58,7 @@ internal sealed class NatMetrics
             _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not a kind of lookup"),
         };
         var stripe = Thread.GetCurrentProcessorId() % Environment.ProcessorCount;
-        Interlocked.Increment(ref _lookups[(stripe * StripeWidth) + (kind * Outcomes.Length) + (int)outcome]);
+        Interlocked.Add(ref _lookups[(stripe * StripeWidth) + (kind * Outcomes.Length) + (int)outcome], count);
     }
 
     /// <summary>Resolutions counted for one kind and outcome, over every stripe.</summary>

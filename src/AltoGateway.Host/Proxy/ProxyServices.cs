@@ -45,7 +45,7 @@ internal static class ProxyServices
                 sp.GetRequiredService<SubscriberResolver>(),
                 options.ParsedPublicAddresses(),
                 peerIds.Enabled,
-                (kind, outcome) => metrics.Lookup(LookupKind(kind), outcome));
+                (kind, outcome, count) => metrics.Lookup(LookupKind(kind), outcome, count));
             return new ThirdPartyProxy(placer, sp.GetRequiredService<UpstreamChain>());
         });
     }

@@ -15,7 +15,7 @@ public sealed class SubscriberResolver
 {
     private static readonly NatProtocol[] AllProtocols = [NatProtocol.Tcp, NatProtocol.Udp, NatProtocol.Sctp];
     private readonly NatMap _map;
-    private readonly IReadOnlyList<DeterministicNatPlan> _plans;
+    private readonly DeterministicNatPlan[] _plans; // an array: loops over it allocate no enumerator (one lookup per endpoint of a request)
     private readonly PeerIdIssuer? _peerIds;
 
     public SubscriberResolver(NatMap map, IReadOnlyList<DeterministicNatPlan> plans, PeerIdIssuer? peerIds)
@@ -23,7 +23,7 @@ public sealed class SubscriberResolver
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(plans);
         _map = map;
-        _plans = plans;
+        _plans = [.. plans];
         _peerIds = peerIds;
     }
 

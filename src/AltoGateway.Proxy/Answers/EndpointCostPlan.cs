@@ -35,25 +35,19 @@ public sealed class EndpointCostPlan
     private readonly int[] _dstPositions;
     private EndpointCostRequest? _upstreamRequest;
 
-    private EndpointCostPlan(EndpointCostRequest request, List<EndpointPlacement> srcs, List<EndpointPlacement> dsts)
+    private EndpointCostPlan(EndpointCostRequest request, IReadOnlyList<EndpointPlacement> srcs, IReadOnlyList<EndpointPlacement> dsts)
     {
+        // Plain loops: this runs for every request, over every endpoint it names.
         _request = request;
-        foreach (var placement in srcs.Concat(dsts))
-        {
-            _report.Add(placement);
-        }
-
-        _srcs = srcs.Where(p => p.IsPlaced).ToList();
-        _dsts = dsts.Where(p => p.IsPlaced).ToList();
+        _srcs = Placed(srcs, _report, out var anySrcInside, out var anySrcOutside);
+        _dsts = Placed(dsts, _report, out var anyDstInside, out var anyDstOutside);
         _constraints = CostConstraintSet.TryParse(request.Constraints, out var set, out _, out _) ? set : CostConstraintSet.None;
-        _hasLocalPairs = _srcs.Any(s => s.InsideLan) && _dsts.Any(d => d.InsideLan);
+        _hasLocalPairs = anySrcInside && anyDstInside;
 
         // A source needs asking when some destination is not a LAN pair with it: it is outside the
         // LAN, or some destination is. Likewise for destinations.
-        var anyDstOutside = _dsts.Any(d => !d.InsideLan);
-        var anySrcOutside = _srcs.Any(s => !s.InsideLan);
-        (AskedSources, _srcPositions) = Distinct(_srcs, s => _dsts.Count > 0 && (!s.InsideLan || anyDstOutside));
-        (AskedDestinations, _dstPositions) = Distinct(_dsts, d => _srcs.Count > 0 && (!d.InsideLan || anySrcOutside));
+        (AskedSources, _srcPositions) = Distinct(_srcs, _dsts.Count > 0, anyDstOutside);
+        (AskedDestinations, _dstPositions) = Distinct(_dsts, _srcs.Count > 0, anySrcOutside);
         NeedsUpstream = AskedSources.Count > 0 && AskedDestinations.Count > 0;
     }
 
@@ -84,7 +78,7 @@ public sealed class EndpointCostPlan
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(srcs);
         ArgumentNullException.ThrowIfNull(dsts);
-        return new EndpointCostPlan(request, [.. srcs], [.. dsts]);
+        return new EndpointCostPlan(request, srcs, dsts);
     }
 
     /// <summary>
@@ -213,10 +207,37 @@ public sealed class EndpointCostPlan
     }
 
     /// <summary>
-    /// The addresses of the placements <paramref name="asked"/> admits, each once, in the order first
-    /// named; and for every placement the position of its address among them (-1: not asked).
+    /// The placed ones of <paramref name="placements"/>, in order; every unplaced or approximate one
+    /// goes into <paramref name="report"/>. Also says whether any placed one is inside the LAN, and
+    /// whether any is outside it.
     /// </summary>
-    private static (List<TypedEndpointAddress> Addresses, int[] Positions) Distinct(List<EndpointPlacement> placements, Func<EndpointPlacement, bool> asked)
+    private static List<EndpointPlacement> Placed(IReadOnlyList<EndpointPlacement> placements, ProxyReport report, out bool anyInside, out bool anyOutside)
+    {
+        var placed = new List<EndpointPlacement>(placements.Count);
+        anyInside = anyOutside = false;
+        for (var i = 0; i < placements.Count; i++)
+        {
+            var placement = placements[i];
+            report.Add(placement);
+            if (placement.IsPlaced)
+            {
+                placed.Add(placement);
+                anyInside |= placement.InsideLan;
+                anyOutside |= !placement.InsideLan;
+            }
+        }
+
+        return placed;
+    }
+
+    /// <summary>
+    /// The addresses of the placements that are asked upstream, each once, in the order first named;
+    /// and for every placement the position of its address among them (-1: not asked). None is asked
+    /// when the other side is empty (<paramref name="otherSideHasAny"/> false); one inside the LAN only
+    /// when the other side has a peer outside it (<paramref name="otherSideHasOutside"/>): a pair of
+    /// two LAN peers is ranked here.
+    /// </summary>
+    private static (List<TypedEndpointAddress> Addresses, int[] Positions) Distinct(List<EndpointPlacement> placements, bool otherSideHasAny, bool otherSideHasOutside)
     {
         var index = new Dictionary<TypedEndpointAddress, int>(placements.Count);
         var addresses = new List<TypedEndpointAddress>(placements.Count);
@@ -224,7 +245,7 @@ public sealed class EndpointCostPlan
         for (var i = 0; i < placements.Count; i++)
         {
             var placement = placements[i];
-            if (!asked(placement))
+            if (!otherSideHasAny || (placement.InsideLan && !otherSideHasOutside))
             {
                 positions[i] = -1;
                 continue;

@@ -22,15 +22,18 @@ public sealed class EndpointPlacer
     private readonly SubscriberResolver _resolver;
     private readonly IReadOnlyList<IPAddress> _publicAddresses;
     private readonly bool _issuesPeerIds;
-    private readonly Action<GatewayEndpointKind, ResolutionOutcome>? _resolved;
+    private readonly Action<GatewayEndpointKind, ResolutionOutcome, int>? _resolved;
 
     /// <param name="mode">CGN or home.</param>
     /// <param name="resolver">The NAT map's subscriber resolver.</param>
     /// <param name="publicAddresses">Home mode: the gateway's public addresses (may be empty: the NAT map's are used).</param>
     /// <param name="issuesPeerIds">Whether this agent issues peer IDs at all.</param>
-    /// <param name="resolved">Told of every resolution (for counters).</param>
+    /// <param name="resolved">
+    /// Told how many resolutions of each kind came to each outcome (for counters): once per kind and
+    /// outcome of a <see cref="PlaceAll"/>, so a request of a hundred names costs the counters a few calls, not a hundred.
+    /// </param>
     public EndpointPlacer(ProxyMode mode, SubscriberResolver resolver, IReadOnlyList<IPAddress> publicAddresses, bool issuesPeerIds,
-        Action<GatewayEndpointKind, ResolutionOutcome>? resolved = null)
+        Action<GatewayEndpointKind, ResolutionOutcome, int>? resolved = null)
     {
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(publicAddresses);
@@ -45,15 +48,35 @@ public sealed class EndpointPlacer
     public EndpointPlacement Place(GatewayEndpointName name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return name.Kind switch
-        {
-            GatewayEndpointKind.Address => PlaceAddress(name),
-            GatewayEndpointKind.AddressAndPort => PlaceAddressAndPort(name),
-            _ => PlacePeerId(name),
-        };
+        var tally = new ResolutionTally();
+        var placement = Place(name, ref tally);
+        tally.Report(_resolved);
+        return placement;
     }
 
-    private EndpointPlacement PlaceAddress(GatewayEndpointName name)
+    /// <summary>Places every endpoint of a request, in order.</summary>
+    public List<EndpointPlacement> PlaceAll(IReadOnlyList<GatewayEndpointName> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var placements = new List<EndpointPlacement>(names.Count);
+        var tally = new ResolutionTally();
+        for (var i = 0; i < names.Count; i++)
+        {
+            placements.Add(Place(names[i] ?? throw new ArgumentException("a name is null", nameof(names)), ref tally));
+        }
+
+        tally.Report(_resolved);
+        return placements;
+    }
+
+    private EndpointPlacement Place(GatewayEndpointName name, ref ResolutionTally tally) => name.Kind switch
+    {
+        GatewayEndpointKind.Address => PlaceAddress(name, ref tally),
+        GatewayEndpointKind.AddressAndPort => PlaceAddressAndPort(name, ref tally),
+        _ => PlacePeerId(name, ref tally),
+    };
+
+    private EndpointPlacement PlaceAddress(GatewayEndpointName name, ref ResolutionTally tally)
     {
         var address = name.Address.ToIPAddress();
         if (_mode == ProxyMode.Home)
@@ -61,7 +84,8 @@ public sealed class EndpointPlacer
             return EndpointPlacement.Placed(name, name.Address, IsThisGateway(address));
         }
 
-        var resolution = Resolved(name.Kind, _resolver.ByAddress(address));
+        var resolution = _resolver.ByAddress(address);
+        tally.Count(name.Kind, resolution.Outcome);
         return resolution.Outcome switch
         {
             ResolutionOutcome.Found => EndpointPlacement.Placed(name, Typed(resolution.Subscriber!), insideLan: false),
@@ -70,7 +94,7 @@ public sealed class EndpointPlacer
         };
     }
 
-    private EndpointPlacement PlaceAddressAndPort(GatewayEndpointName name)
+    private EndpointPlacement PlaceAddressAndPort(GatewayEndpointName name, ref ResolutionTally tally)
     {
         var address = name.Address.ToIPAddress();
         if (_mode == ProxyMode.Home)
@@ -79,7 +103,8 @@ public sealed class EndpointPlacer
             return EndpointPlacement.Placed(name, name.Address, IsThisGateway(address));
         }
 
-        var resolution = Resolved(name.Kind, _resolver.ByAddressAndPort(address, name.Port, Protocol(name.Transport)));
+        var resolution = _resolver.ByAddressAndPort(address, name.Port, Protocol(name.Transport));
+        tally.Count(name.Kind, resolution.Outcome);
         return resolution.Outcome switch
         {
             ResolutionOutcome.Found => EndpointPlacement.Placed(name, Typed(resolution.Subscriber!), insideLan: false),
@@ -89,14 +114,15 @@ public sealed class EndpointPlacer
         };
     }
 
-    private EndpointPlacement PlacePeerId(GatewayEndpointName name)
+    private EndpointPlacement PlacePeerId(GatewayEndpointName name, ref ResolutionTally tally)
     {
         if (!_issuesPeerIds)
         {
             return EndpointPlacement.Not(name, UnresolvedReason.PeerIdsOff);
         }
 
-        var resolution = Resolved(name.Kind, _resolver.ByPeerId(name.PeerId!));
+        var resolution = _resolver.ByPeerId(name.PeerId!);
+        tally.Count(name.Kind, resolution.Outcome);
         switch (resolution.Outcome)
         {
             case ResolutionOutcome.Expired:
@@ -125,12 +151,6 @@ public sealed class EndpointPlacer
     /// <summary>The configured public IPv4 address first (what most trackers and upstreams know), else the first one.</summary>
     private IPAddress? PreferredPublicAddress() =>
         _publicAddresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? (_publicAddresses.Count > 0 ? _publicAddresses[0] : null);
-
-    private SubscriberResolution Resolved(GatewayEndpointKind kind, SubscriberResolution resolution)
-    {
-        _resolved?.Invoke(kind, resolution.Outcome);
-        return resolution;
-    }
 
     private static TypedEndpointAddress Typed(IPAddress address) =>
         TypedEndpointAddress.FromIPAddress(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

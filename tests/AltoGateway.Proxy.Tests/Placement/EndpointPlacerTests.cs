@@ -154,7 +154,7 @@ public class EndpointPlacerTests
     public void A_peer_id_when_this_agent_issues_none_is_peer_ids_off_and_nothing_is_resolved()
     {
         var told = new List<(GatewayEndpointKind, ResolutionOutcome)>();
-        var placer = new EndpointPlacer(ProxyMode.Cgn, _cgn.Resolver, [], issuesPeerIds: false, (k, o) => told.Add((k, o)));
+        var placer = new EndpointPlacer(ProxyMode.Cgn, _cgn.Resolver, [], issuesPeerIds: false, (k, o, n) => told.AddRange(Enumerable.Repeat((k, o), n)));
         var name = _cgn.PeerIdOf("100.64.0.10");
 
         AssertNot(placer.Place(Name(name)), name, UnresolvedReason.PeerIdsOff);
@@ -165,7 +165,7 @@ public class EndpointPlacerTests
     public void Cgn_the_resolved_callback_is_told_every_resolution()
     {
         var told = new List<(GatewayEndpointKind, ResolutionOutcome)>();
-        var placer = new EndpointPlacer(ProxyMode.Cgn, _cgn.Resolver, [], issuesPeerIds: true, (k, o) => told.Add((k, o)));
+        var placer = new EndpointPlacer(ProxyMode.Cgn, _cgn.Resolver, [], issuesPeerIds: true, (k, o, n) => told.AddRange(Enumerable.Repeat((k, o), n)));
         var expired = _cgn.PeerIdOf("100.64.0.12");
         _cgn.Time.Advance(TimeSpan.FromDays(2));
 
@@ -192,6 +192,54 @@ public class EndpointPlacerTests
                 (GatewayEndpointKind.PeerId, ResolutionOutcome.Malformed),
             ],
             told);
+    }
+
+    [Fact]
+    public void Cgn_placing_a_whole_request_tells_the_callback_once_per_kind_and_outcome_with_the_count()
+    {
+        var told = new List<(GatewayEndpointKind, ResolutionOutcome, int)>();
+        var placer = new EndpointPlacer(ProxyMode.Cgn, _cgn.Resolver, [], issuesPeerIds: true, (k, o, n) => told.Add((k, o, n)));
+        string[] texts =
+        [
+            "altogwipv4port:192.0.2.1:2001", "ipv4:203.0.113.5", "altogwipv4port:203.0.113.5:7000",
+            "altogwipv4port:192.0.2.1:2001", "ipv4:203.0.113.6", "altogwipv4port:203.0.113.5:6881",
+            "altogwpeer:garbage", "ipv4:198.18.0.1",
+        ];
+
+        var placements = placer.PlaceAll([.. texts.Select(Name)]);
+
+        Assert.Equal(texts, placements.Select(p => p.Name.Text));
+        Assert.Equal("ipv4:100.64.0.10", placements[5].AskAs.ToString());
+        Assert.Equal(
+            [
+                (GatewayEndpointKind.Address, ResolutionOutcome.Found, 1),
+                (GatewayEndpointKind.Address, ResolutionOutcome.Unknown, 1),
+                (GatewayEndpointKind.Address, ResolutionOutcome.Ambiguous, 1),
+                (GatewayEndpointKind.AddressAndPort, ResolutionOutcome.Found, 3),
+                (GatewayEndpointKind.AddressAndPort, ResolutionOutcome.Unknown, 1),
+                (GatewayEndpointKind.PeerId, ResolutionOutcome.Malformed, 1),
+            ],
+            told);
+    }
+
+    [Fact]
+    public void The_tally_has_a_slot_for_every_kind_and_outcome()
+    {
+        var told = new List<(GatewayEndpointKind, ResolutionOutcome, int)>();
+        var tally = new ResolutionTally();
+        foreach (var kind in Enum.GetValues<GatewayEndpointKind>())
+        {
+            foreach (var outcome in Enum.GetValues<ResolutionOutcome>())
+            {
+                tally.Count(kind, outcome);
+            }
+        }
+
+        tally.Report((k, o, n) => told.Add((k, o, n)));
+
+        Assert.Equal(Enum.GetValues<GatewayEndpointKind>().Length * Enum.GetValues<ResolutionOutcome>().Length, told.Count);
+        Assert.All(told, t => Assert.Equal(1, t.Item3));
+        Assert.Equal(told.Count, told.Distinct().Count());
     }
 
     [Theory]
@@ -238,10 +286,12 @@ public class EndpointPlacerTests
         // The subscriber's last mapping goes between the peer-ID resolution and the public-address
         // look-up (a conntrack delete racing the query): neither configuration nor the map has an address.
         var name = _home.PeerIdOf("192.168.1.11");
-        var placer = new EndpointPlacer(ProxyMode.Home, _home.Resolver, [], issuesPeerIds: true,
-            (_, _) => Assert.True(_home.Map.Remove(NatProtocol.Udp, IPAddress.Parse("203.0.113.5"), 51413)));
+        var placer = new EndpointPlacer(ProxyMode.Home, _home.Resolver, [], issuesPeerIds: true);
+        // The map reads the clock once to find the subscriber present, once to list its mappings.
+        _home.Time.OnTimestampRead(2, () => Assert.True(_home.Map.Remove(NatProtocol.Udp, IPAddress.Parse("203.0.113.5"), 51413)));
 
         AssertNot(placer.Place(Name(name)), name, UnresolvedReason.NoPublicAddress);
+        Assert.True(_home.Time.Happened);
     }
 
     [Fact]
@@ -260,7 +310,7 @@ public class EndpointPlacerTests
     public void Home_addresses_are_not_resolved_and_peer_ids_are()
     {
         var told = new List<(GatewayEndpointKind, ResolutionOutcome)>();
-        var placer = new EndpointPlacer(ProxyMode.Home, _home.Resolver, [], issuesPeerIds: true, (k, o) => told.Add((k, o)));
+        var placer = new EndpointPlacer(ProxyMode.Home, _home.Resolver, [], issuesPeerIds: true, (k, o, n) => told.AddRange(Enumerable.Repeat((k, o), n)));
 
         placer.Place(Name("ipv4:203.0.113.5"));
         placer.Place(Name("altogwipv4port:203.0.113.5:6881"));
