@@ -23,6 +23,8 @@ packages=(
   binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-dev-arm64-cross zlib1g-dev:arm64
   dpkg-dev                  # dpkg-deb for the .deb package
   iproute2 nftables conntrack  # NAT integration tests: network namespaces, nft SNAT, conntrack -L/-D
+  knot                      # knotd: a real DNS server for the discovery resolver (RFC 8686 App. C.4 walk)
+  dnsutils knot-dnsutils    # dig and kdig: the discovery responder asked by real DNS clients
 )
 
 missing_packages() {

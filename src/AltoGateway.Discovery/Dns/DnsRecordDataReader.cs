@@ -21,6 +21,7 @@ internal static class DnsRecordDataReader
         var ok = type switch
         {
             DnsRecordType.Ns => TryReadNs(message, ref position, end, out data, out error),
+            DnsRecordType.Cname => TryReadCname(message, ref position, end, out data, out error),
             DnsRecordType.Soa => TryReadSoa(message, ref position, end, out data, out error),
             DnsRecordType.Naptr => TryReadNaptr(message, ref position, end, out data, out error),
             DnsRecordType.Opt => TryReadOpt(message, ref position, end, @class, ttl, out data, out error),
@@ -53,6 +54,19 @@ internal static class DnsRecordDataReader
         }
 
         data = new DnsNsData(host);
+        return true;
+    }
+
+    // RFC 1035 §3.3.1; CNAME is a well-known type, so its name may be compressed (RFC 3597 §4).
+    private static bool TryReadCname(ReadOnlySpan<byte> message, ref int position, int end, out DnsRecordData data, out DnsReadError error)
+    {
+        data = null!;
+        if (!TryReadName(message, ref position, end, true, out var target, out error))
+        {
+            return false;
+        }
+
+        data = new DnsCnameData(target);
         return true;
     }
 

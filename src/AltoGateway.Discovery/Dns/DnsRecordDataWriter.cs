@@ -13,6 +13,9 @@ internal static class DnsRecordDataWriter
             case DnsNsData ns:
                 writer.WriteName(ns.Host, compress: false);
                 break;
+            case DnsCnameData cname:
+                writer.WriteName(cname.Target, compress: false);
+                break;
             case DnsSoaData soa:
                 writer.WriteName(soa.PrimaryServer, compress: false);
                 writer.WriteName(soa.Mailbox, compress: false);

@@ -6,6 +6,9 @@ public static class DnsRecordType
     /// <summary>NS, an authoritative name server.</summary>
     public const ushort Ns = 2;
 
+    /// <summary>CNAME, the canonical name of an alias (RFC 1035 §3.3.1).</summary>
+    public const ushort Cname = 5;
+
     /// <summary>SOA, the start of a zone of authority.</summary>
     public const ushort Soa = 6;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AltoGateway.Host.Cli;
 
-/// <summary>The <c>altogw</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>nat</c>, <c>peer-id</c>.</summary>
+/// <summary>The <c>altogw</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>nat</c>, <c>peer-id</c>, <c>discover</c>.</summary>
 internal static class AltogwCommandLine
 {
     /// <summary>Exit code for a configuration that cannot be served (sysexits.h EX_CONFIG).</summary>
@@ -39,6 +39,8 @@ internal static class AltogwCommandLine
         var peerId = NatVerbs.PeerIdCommand(config, socket);
         peerId.Options.Add(socket);
         root.Subcommands.Add(peerId);
+
+        root.Subcommands.Add(DiscoverVerb.Command());
 
         return root;
     }
