@@ -18,7 +18,7 @@ internal static partial class AgentConfiguration
 
     /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
     private static readonly string[] KnownSections =
-        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName];
+        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName, DiscoveryOptions.SectionName];
 
     /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
     public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
@@ -81,6 +81,9 @@ internal static partial class AgentConfiguration
             static (section, options) => section.Get<AltoOptions>(options));
         CheckSection(configuration, ProxyOptions.SectionName, problems, new ProxyOptionsValidator(),
             static (section, options) => section.Get<ProxyOptions>(options));
+        CheckSection(configuration, DiscoveryOptions.SectionName, problems, new DiscoveryOptionsValidator(),
+            static (section, options) => section.Get<DiscoveryOptions>(options));
+        CheckDiscoveryZones(configuration, problems);
         return problems;
     }
 
@@ -111,6 +114,49 @@ internal static partial class AgentConfiguration
     /// <summary>The bound <c>Proxy</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
     public static ProxyOptions Proxy(IConfiguration configuration) =>
         configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+
+    /// <summary>The bound <c>Discovery</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static DiscoveryOptions Discovery(IConfiguration configuration) =>
+        configuration.GetSection(DiscoveryOptions.SectionName).Get<DiscoveryOptions>() ?? new DiscoveryOptions();
+
+    /// <summary>
+    /// The discovery responder's zones draw on the listeners, the NAT and the proxy sections, so they are
+    /// checked once those sections read well: levels against prefixes, directory URIs, defaults, and DNS
+    /// listen addresses that would take an HTTP listener's TCP port.
+    /// </summary>
+    private static void CheckDiscoveryZones(IConfiguration configuration, List<ConfigurationProblem> problems)
+    {
+        string[] inputs = [DiscoveryOptions.SectionName, HttpOptions.SectionName, NatOptions.SectionName, ProxyOptions.SectionName, PeerIdOptions.SectionName];
+        if (problems.Any(p => inputs.Any(section => p.Key == section || p.Key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase))))
+        {
+            return;
+        }
+
+        var discovery = Discovery(configuration);
+        if (!discovery.Enabled)
+        {
+            return;
+        }
+
+        var listeners = new global::AltoGateway.Host.Http.ListenerMap(Http(configuration));
+        var endpoints = discovery.Listen;
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (!StaticMappingOptions.TryParseEndpoint(endpoints[i], out var endpoint))
+            {
+                continue;
+            }
+
+            var any = endpoint!.Address.Equals(System.Net.IPAddress.Any) || endpoint.Address.Equals(System.Net.IPAddress.IPv6Any);
+            var dns = new ListenerEndpoint(endpoints[i], any ? ListenerHost.AnyAddress : ListenerHost.Address, endpoint.Address, endpoint.Port);
+            foreach (var http in listeners.Lan.Concat(listeners.Wan).Where(http => http.Overlaps(dns)))
+            {
+                problems.Add(new ConfigurationProblem($"{DiscoveryOptions.SectionName}:Listen:{i}", $"'{endpoints[i]}' takes the TCP port of the HTTP listener '{http.Url}'"));
+            }
+        }
+
+        _ = global::AltoGateway.Host.Discovery.DiscoveryZoneSettings.TryBuild(discovery, listeners, Nat(configuration), Proxy(configuration), PeerIds(configuration), problems);
+    }
 
     private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
 

@@ -3,6 +3,7 @@ using AltoGateway.Health;
 using AltoGateway.Host.Alto;
 using AltoGateway.Host.Configuration;
 using AltoGateway.Host.Control;
+using AltoGateway.Host.Discovery;
 using AltoGateway.Host.Http;
 using AltoGateway.Host.Metrics;
 using AltoGateway.Host.Nat;
@@ -70,6 +71,8 @@ internal static class AgentApplication
         builder.Services.AddSingleton(AgentConfiguration.Alto(configuration));
         AltoServices.Add(builder.Services, configuration);
         ProxyServices.Add(builder.Services, AgentConfiguration.Proxy(configuration), peerIds, time);
+        DiscoveryServices.Add(builder.Services, AgentConfiguration.Discovery(configuration), listeners,
+            AgentConfiguration.Nat(configuration), AgentConfiguration.Proxy(configuration), peerIds);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);
@@ -102,6 +105,7 @@ internal static class AgentApplication
         _ = app.Services.GetRequiredService<AgentMetrics>();
         _ = app.Services.GetRequiredService<NatMetrics>();
         _ = app.Services.GetRequiredService<PeerIdService>();
+        _ = app.Services.GetRequiredService<DiscoveryMetrics>();
         return app;
     }
 
