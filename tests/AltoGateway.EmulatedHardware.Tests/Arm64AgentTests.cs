@@ -41,6 +41,25 @@ public sealed class Arm64AgentTests : IDisposable
     }
 
     [Fact]
+    public async Task The_arm64_build_runs_the_appendix_c4_discovery_walk_against_a_real_dns_server()
+    {
+        // The DNS codec is AltoGateway's own: this shows it reading real answers (NXDOMAIN, NODATA
+        // with an SOA, foreign services, the ALTO record) in the NativeAOT arm64 build.
+        await using var knot = await KnotServer.StartAsync(DiscoveryTestZones.All, TestContext.Current.CancellationToken);
+        await using var discover = EmulatedBoard.Start(new Dictionary<string, string>(),
+            "discover", DiscoveryTestZones.AppendixC4Address, "--dns", knot.Address, "--timeout", "10");
+
+        Assert.True(await discover.WaitForExitAsync(StartTimeout), discover.Output);
+        Assert.True(discover.ExitCode == 0, discover.Output);
+        var lines = discover.Output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Single(lines, l => l.StartsWith("R128", StringComparison.Ordinal) && l.Contains("NXDOMAIN", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("R64", StringComparison.Ordinal) && l.Contains("NODATA", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("R56", StringComparison.Ordinal) && l.Contains("only other services: LIS:HELD", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("R40", StringComparison.Ordinal));
+        Assert.Equal("order 100 preference 10  https://alto1.example.net/ird", lines.Last(l => l.Length > 0));
+    }
+
+    [Fact]
     public async Task The_arm64_build_is_an_aarch64_executable()
     {
         var binary = TestEnvironment.RequireFile(EmulatedBoard.BinaryPath, "run ./publish-arm64.sh first (tests/run-tests.sh does)");
