@@ -3,6 +3,7 @@ using AltoGateway.Alto.Errors;
 using AltoGateway.Alto.Messages;
 using AltoGateway.Proxy.Answers;
 using AltoGateway.Proxy.Placement;
+using AltoGateway.Proxy.Routing;
 using AltoGateway.Proxy.Upstreams;
 
 namespace AltoGateway.Proxy;
@@ -12,19 +13,26 @@ namespace AltoGateway.Proxy;
 /// endpoint the tracker named (<see cref="EndpointPlacer"/>), plan the upstream question
 /// (<see cref="EndpointCostPlan"/>, <see cref="EndpointPropertyPlan"/>), ask the upstreams in order
 /// (<see cref="UpstreamChain"/>), and assemble the answer in the tracker's names. Requests reach it
-/// already read and checked (with <see cref="EndpointNameGrammar.Gateway"/>).
+/// already read and checked (with <see cref="EndpointNameGrammar.Gateway"/>). With an <see cref="IUpstreamRouter"/>
+/// (discovery on) the upstreams are picked per source (<see cref="RoutedProxy"/>); without one, every request goes
+/// through the one chain, with no grouping work at all.
 /// </summary>
 public sealed class ThirdPartyProxy
 {
     private readonly EndpointPlacer _placer;
     private readonly UpstreamChain _chain;
+    private readonly IUpstreamRouter? _router;
 
-    public ThirdPartyProxy(EndpointPlacer placer, UpstreamChain chain)
+    /// <param name="placer">Places the tracker's endpoints.</param>
+    /// <param name="chain">The configured upstreams and the built-in server.</param>
+    /// <param name="router">Picks the upstreams per source (discovery); null: <paramref name="chain"/> answers everything.</param>
+    public ThirdPartyProxy(EndpointPlacer placer, UpstreamChain chain, IUpstreamRouter? router = null)
     {
         ArgumentNullException.ThrowIfNull(placer);
         ArgumentNullException.ThrowIfNull(chain);
         _placer = placer;
         _chain = chain;
+        _router = router;
     }
 
     /// <summary>
@@ -59,7 +67,15 @@ public sealed class ThirdPartyProxy
             return new(plan.Assemble(null, UpstreamNames.None, []), null, UpstreamNames.None, plan.Report);
         }
 
-        var result = await _chain.SendAsync(
+        return _router is null
+            ? await AskAsync(_chain, plan, cancellationToken).ConfigureAwait(false)
+            : await RoutedProxy.EndpointCostAsync(_router, plan, AskAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The whole plan through one chain.</summary>
+    private static async Task<ProxyOutcome<EndpointCostResponse>> AskAsync(UpstreamChain chain, EndpointCostPlan plan, CancellationToken cancellationToken)
+    {
+        var result = await chain.SendAsync(
             (upstream, ct) => AskAsync(upstream, plan, ct),
             AltoError.InvalidFieldValue("cost-type"),
             cancellationToken).ConfigureAwait(false);
@@ -112,6 +128,11 @@ public sealed class ThirdPartyProxy
         if (plan.UpstreamRequest is not { } upstreamRequest)
         {
             return new(plan.Assemble(null, UpstreamNames.None, []), null, UpstreamNames.None, plan.Report);
+        }
+
+        if (_router is not null)
+        {
+            return await RoutedProxy.EndpointPropertiesAsync(_router, request, plan, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await _chain.SendAsync(

@@ -50,6 +50,9 @@ internal sealed class ProxyOptions : IValidatableObject
     /// <summary>How long an upstream's IRD is used before it is fetched again (it is also fetched again after a failure).</summary>
     public TimeSpan DirectoryRefresh { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Upstreams picked per source by RFC 7286 / RFC 8686 discovery (off by default); checked by <see cref="Validate"/>.</summary>
+    public ProxyDiscoveryOptions Discovery { get; set; } = new();
+
     /// <summary>The parsed <see cref="PublicAddresses"/>; call after validation.</summary>
     public IReadOnlyList<IPAddress> ParsedPublicAddresses() => PublicAddresses.Select(IPAddress.Parse).ToList();
 
@@ -98,6 +101,12 @@ internal sealed class ProxyOptions : IValidatableObject
             {
                 yield return problem;
             }
+        }
+
+        foreach (var problem in Discovery.Validate(validationContext))
+        {
+            // Keyed "Discovery:Member", so the problem reads "Proxy:Discovery:Member: …".
+            yield return new ValidationResult(problem.ErrorMessage, [.. problem.MemberNames.Select(m => $"{nameof(Discovery)}:{m}")]);
         }
 
         if (Enabled && Upstreams.Count == 0 && !FallBackToBuiltIn)

@@ -17,6 +17,7 @@ internal sealed class ProxyMetrics
     private readonly Counter<long> _unresolved;
     private readonly Counter<long> _upstreamRequests;
     private readonly Histogram<double> _upstreamSeconds;
+    private readonly Counter<long> _discoveries;
     private readonly ConcurrentDictionary<string, Func<CircuitState>> _circuits = new(StringComparer.Ordinal);
 
     public ProxyMetrics(IMeterFactory meterFactory)
@@ -27,10 +28,18 @@ internal sealed class ProxyMetrics
         _unresolved = meter.CreateCounter<long>("altogw.proxy.unresolved", description: "Endpoints answered as unresolved, by reason");
         _upstreamRequests = meter.CreateCounter<long>("altogw.proxy.upstream.requests", description: "Requests to upstream ALTO servers, by upstream and outcome");
         _upstreamSeconds = meter.CreateHistogram<double>("altogw.proxy.upstream.duration", unit: "s", description: "How long upstream ALTO servers took to answer");
+        _discoveries = meter.CreateCounter<long>("altogw.proxy.discovery.lookups", description: "Upstream discoveries of the proxy, by procedure and outcome");
         meter.CreateObservableGauge("altogw.proxy.upstream.circuit_open", () => _circuits.Select(c =>
             new Measurement<int>(c.Value() == CircuitState.Closed ? 0 : 1, new KeyValuePair<string, object?>("upstream", c.Key))),
             description: "1 while an upstream is skipped or on trial after failures (circuit open or half-open)");
     }
+
+    /// <summary>
+    /// One discovery: <paramref name="procedure"/> "access-domain" (RFC 7286) or "xdomdisc" (RFC 8686);
+    /// <paramref name="outcome"/> "found", "not-found", "failed" or "backoff" (not asked: it failed shortly before).
+    /// </summary>
+    public void Discovery(string procedure, string outcome) => _discoveries.Add(1,
+        new KeyValuePair<string, object?>("procedure", procedure), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Watch(string upstream, CircuitBreaker breaker) => _circuits[upstream] = () => breaker.State;
 

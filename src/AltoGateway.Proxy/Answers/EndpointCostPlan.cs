@@ -176,6 +176,117 @@ public sealed class EndpointCostPlan
         return new EndpointCostResponse { Meta = meta, EndpointCostMap = map };
     }
 
+    /// <summary>For each asked source (by its number in <see cref="AskedSources"/>), the first placement asking it.</summary>
+    public IReadOnlyList<EndpointPlacement> AskedSourcePlacements()
+    {
+        var placements = new EndpointPlacement[AskedSources.Count];
+        for (var i = _srcs.Count - 1; i >= 0; i--)
+        {
+            if (_srcPositions[i] >= 0)
+            {
+                placements[_srcPositions[i]] = _srcs[i];
+            }
+        }
+
+        return placements;
+    }
+
+    /// <summary>The tracker's names of the sources asked as asked source number <paramref name="askedSource"/>, in order.</summary>
+    public IEnumerable<string> SourceNames(int askedSource)
+    {
+        for (var i = 0; i < _srcs.Count; i++)
+        {
+            if (_srcPositions[i] == askedSource)
+            {
+                yield return _srcs[i].Name.Text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sub-request for the asked sources numbered <paramref name="askedSources"/> (RFC 8686 §4.4, split by
+    /// source), asking every asked destination, each named by <paramref name="askDestinationAs"/> (null: as the plan
+    /// asks it); destinations that come out the same are asked once.
+    /// </summary>
+    public EndpointCostPart Part(IReadOnlyList<int> askedSources, Func<EndpointPlacement, TypedEndpointAddress>? askDestinationAs = null)
+    {
+        ArgumentNullException.ThrowIfNull(askedSources);
+        if (!NeedsUpstream || askedSources.Count == 0)
+        {
+            throw new InvalidOperationException("a part needs sources, and a plan that asks upstream");
+        }
+
+        var rowOfAsked = new int[AskedSources.Count];
+        Array.Fill(rowOfAsked, -1);
+        var sources = new List<TypedEndpointAddress>(askedSources.Count);
+        foreach (var asked in askedSources)
+        {
+            if (rowOfAsked[asked] < 0)
+            {
+                rowOfAsked[asked] = sources.Count;
+                sources.Add(AskedSources[asked]);
+            }
+        }
+
+        var columnOfAsked = new int[AskedDestinations.Count];
+        var destinations = new List<TypedEndpointAddress>(AskedDestinations.Count);
+        if (askDestinationAs is null)
+        {
+            for (var c = 0; c < columnOfAsked.Length; c++)
+            {
+                columnOfAsked[c] = c;
+                destinations.Add(AskedDestinations[c]);
+            }
+        }
+        else
+        {
+            var index = new Dictionary<TypedEndpointAddress, int>(AskedDestinations.Count);
+            Array.Fill(columnOfAsked, -1);
+            for (var j = 0; j < _dsts.Count; j++)
+            {
+                var c = _dstPositions[j];
+                if (c < 0 || columnOfAsked[c] >= 0)
+                {
+                    continue;
+                }
+
+                var address = askDestinationAs(_dsts[j]);
+                if (!index.TryGetValue(address, out var column))
+                {
+                    column = destinations.Count;
+                    index.Add(address, column);
+                    destinations.Add(address);
+                }
+
+                columnOfAsked[c] = column;
+            }
+        }
+
+        return new EndpointCostPart(_request.CostType, rowOfAsked, sources, columnOfAsked, destinations, BuildUpstreamRequest);
+    }
+
+    /// <summary>
+    /// The tracker's answer from the answers of <paramref name="parts"/> (each source's row from its own part; a part
+    /// nobody answered leaves its sources unresolved), with the report written into meta.
+    /// </summary>
+    public EndpointCostResponse AssembleParts(IReadOnlyList<EndpointCostPart> parts, string upstreamName, IReadOnlyList<string> tolerated)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(upstreamName);
+        ArgumentNullException.ThrowIfNull(tolerated);
+        var answer = Assemble(new PartCosts(parts, _srcPositions, _dstPositions, AskedSources.Count), upstreamName, tolerated);
+        foreach (var part in parts)
+        {
+            if (part.Response is { } response)
+            {
+                answer.Meta.ExtensionData = MergeFields(answer.Meta.ExtensionData, response.Meta.ExtensionData);
+                answer.ExtensionData = MergeFields(answer.ExtensionData, response.ExtensionData);
+            }
+        }
+
+        return answer;
+    }
+
     /// <summary>The upstream's unknown meta fields, under ours (ours win a clash).</summary>
     private static IDictionary<string, System.Text.Json.JsonElement>? MergeFields(IDictionary<string, System.Text.Json.JsonElement>? ours, IDictionary<string, System.Text.Json.JsonElement>? theirs)
     {
@@ -193,10 +304,12 @@ public sealed class EndpointCostPlan
         return merged;
     }
 
-    private EndpointCostRequest BuildUpstreamRequest()
+    private EndpointCostRequest BuildUpstreamRequest() => BuildUpstreamRequest(AskedSources, AskedDestinations);
+
+    private EndpointCostRequest BuildUpstreamRequest(IReadOnlyList<TypedEndpointAddress> askedSources, IReadOnlyList<TypedEndpointAddress> askedDestinations)
     {
-        var srcs = AskedSources.Select(a => a.ToString()).ToList();
-        var dsts = AskedDestinations.Select(a => a.ToString()).ToList();
+        var srcs = askedSources.Select(a => a.ToString()).ToList();
+        var dsts = askedDestinations.Select(a => a.ToString()).ToList();
         return new EndpointCostRequest
         {
             CostType = _request.CostType,

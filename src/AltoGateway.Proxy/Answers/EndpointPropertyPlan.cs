@@ -48,6 +48,64 @@ public sealed class EndpointPropertyPlan
         return new EndpointPropertyPlan(request, endpoints);
     }
 
+    /// <summary>The placed endpoints, the first for each address asked, in the order asked (RFC 8686 §4.3: one lookup per address).</summary>
+    public IReadOnlyList<EndpointPlacement> AskedPlacements()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return _placed.Where(p => seen.Add(p.AskAsText)).ToList();
+    }
+
+    /// <summary>The tracker's names of the endpoints asked as <paramref name="askedText"/>.</summary>
+    public IEnumerable<string> EndpointNames(string askedText) =>
+        _placed.Where(p => p.AskAsText == askedText).Select(p => p.Name.Text);
+
+    /// <summary>The question about some of the asked addresses (<paramref name="askedTexts"/>, not empty), for the upstream responsible for them.</summary>
+    public EndpointPropertyRequest Part(IReadOnlyList<string> askedTexts)
+    {
+        ArgumentNullException.ThrowIfNull(askedTexts);
+        ArgumentOutOfRangeException.ThrowIfZero(askedTexts.Count);
+        return new EndpointPropertyRequest
+        {
+            Properties = _request.Properties,
+            Endpoints = [.. askedTexts],
+            ExtensionData = ExtensionFields.Copy(_request.ExtensionData), // §8.3.7
+        };
+    }
+
+    /// <summary>
+    /// The tracker's answer from the answers to the parts (null where nobody answered): their endpoints together,
+    /// their dependent vtags together, the first one's extension fields winning a clash.
+    /// </summary>
+    public EndpointPropertyResponse AssembleParts(IReadOnlyList<EndpointPropertyResponse?> answers, string upstreamName, IReadOnlyList<string> tolerated)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var merged = new EndpointPropertyResponse { Meta = new ResponseMeta() };
+        foreach (var answer in answers)
+        {
+            if (answer is null)
+            {
+                continue;
+            }
+
+            foreach (var (endpoint, properties) in answer.EndpointProperties)
+            {
+                merged.EndpointProperties.TryAdd(endpoint, properties);
+            }
+
+            if (answer.Meta.DependentVtags is { } vtags)
+            {
+                (merged.Meta.DependentVtags ??= []).AddRange(vtags.Where(v => !merged.Meta.DependentVtags.Contains(v)));
+            }
+
+            foreach (var (field, value) in answer.Meta.ExtensionData ?? new Dictionary<string, System.Text.Json.JsonElement>())
+            {
+                (merged.Meta.ExtensionData ??= new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal)).TryAdd(field, value);
+            }
+        }
+
+        return Assemble(merged, upstreamName, tolerated);
+    }
+
     /// <summary>The tracker's answer from the upstream's (null when none was asked), with the report in meta.</summary>
     public EndpointPropertyResponse Assemble(EndpointPropertyResponse? upstream, string upstreamName, IReadOnlyList<string> tolerated)
     {

@@ -16,7 +16,9 @@ namespace AltoGateway.Proxy.Answers;
 /// <item><c>altogw-approximate</c>: name → text, for endpoints ranked by a shared public address;</item>
 /// <item><c>altogw-upstream</c>: which ALTO server answered ("built-in", an IRD URI, or "none" when
 /// nothing needed asking);</item>
-/// <item><c>altogw-upstream-tolerated</c>: what the proxy overlooked in the upstream's answer.</item>
+/// <item><c>altogw-upstream-tolerated</c>: what the proxy overlooked in the upstream's answer;</item>
+/// <item><c>altogw-upstream-by-source</c> (ECS) and <c>altogw-upstream-by-endpoint</c> (EPS): name → upstream, when
+/// the request was split among several upstreams (RFC 8686 §4.3–4.4); <c>altogw-upstream</c> then says "several".</item>
 /// </list>
 /// </summary>
 public sealed class ProxyReport
@@ -33,6 +35,12 @@ public sealed class ProxyReport
     /// <inheritdoc cref="UnresolvedField"/>
     public const string ToleratedField = "altogw-upstream-tolerated";
 
+    /// <inheritdoc cref="UnresolvedField"/>
+    public const string UpstreamBySourceField = "altogw-upstream-by-source";
+
+    /// <inheritdoc cref="UnresolvedField"/>
+    public const string UpstreamByEndpointField = "altogw-upstream-by-endpoint";
+
     /// <summary>The few upstream names as JSON values, made once (every answer carries one).</summary>
     private static readonly ConcurrentDictionary<string, JsonElement> UpstreamElements = new(StringComparer.Ordinal);
 
@@ -42,12 +50,28 @@ public sealed class ProxyReport
     // Made when the first entry comes: most answers have none.
     private Dictionary<string, UnresolvedReason>? _unresolved;
     private Dictionary<string, string>? _approximate;
+    private Dictionary<string, string>? _upstreamByName;
+    private string? _upstreamByNameField;
 
     /// <summary>Endpoints without an answer, by the tracker's name.</summary>
     public IReadOnlyDictionary<string, UnresolvedReason> Unresolved => _unresolved ?? NoUnresolved;
 
     /// <summary>Endpoints ranked by a shared public address.</summary>
     public IReadOnlyDictionary<string, string> Approximate => _approximate ?? NoApproximation;
+
+    /// <summary>Which upstream answered each source (ECS) or endpoint (EPS) of a split request, by the tracker's name; empty when not split.</summary>
+    public IReadOnlyDictionary<string, string> UpstreamByName => _upstreamByName ?? NoApproximation;
+
+    /// <summary>
+    /// Notes that <paramref name="upstream"/> answered for <paramref name="name"/> of a split request (the first note
+    /// for a name wins); <paramref name="field"/> is <see cref="UpstreamBySourceField"/> or <see cref="UpstreamByEndpointField"/>.
+    /// </summary>
+    public void AddUpstreamFor(string field, string name, string upstream)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        _upstreamByNameField = field;
+        (_upstreamByName ??= new Dictionary<string, string>(StringComparer.Ordinal)).TryAdd(name, upstream);
+    }
 
     /// <summary>Notes an endpoint without an answer (the first reason given for a name wins).</summary>
     public void AddUnresolved(string name, UnresolvedReason reason) =>
@@ -99,6 +123,20 @@ public sealed class ProxyReport
                 foreach (var (name, text) in _approximate)
                 {
                     w.WriteString(name, text);
+                }
+
+                w.WriteEndObject();
+            });
+        }
+
+        if (_upstreamByName is { Count: > 0 })
+        {
+            fields[_upstreamByNameField!] = Element(w =>
+            {
+                w.WriteStartObject();
+                foreach (var (name, upstreamName) in _upstreamByName)
+                {
+                    w.WriteString(name, upstreamName);
                 }
 
                 w.WriteEndObject();

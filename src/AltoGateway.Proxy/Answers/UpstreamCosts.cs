@@ -54,3 +54,55 @@ internal sealed class MatrixCosts(double[,] costs, int[] rows, int[] columns) : 
         return !double.IsNaN(cost);
     }
 }
+
+/// <summary>The answers of an <see cref="EndpointCostPlan"/>'s parts: each source's row comes from the part that asked it.</summary>
+internal sealed class PartCosts : UpstreamCosts
+{
+    private readonly IReadOnlyList<EndpointCostPart> _parts;
+    private readonly int[] _srcPositions;
+    private readonly int[] _dstPositions;
+    private readonly int[] _partOfAsked;
+    private readonly List<(int Part, int Row)> _rows = [];
+
+    public PartCosts(IReadOnlyList<EndpointCostPart> parts, int[] srcPositions, int[] dstPositions, int askedSources)
+    {
+        _parts = parts;
+        _srcPositions = srcPositions;
+        _dstPositions = dstPositions;
+        _partOfAsked = new int[askedSources];
+        Array.Fill(_partOfAsked, -1);
+        for (var p = 0; p < parts.Count; p++)
+        {
+            for (var k = 0; k < askedSources; k++)
+            {
+                if (_partOfAsked[k] < 0 && parts[p].Asks(k))
+                {
+                    _partOfAsked[k] = p;
+                }
+            }
+        }
+    }
+
+    public override bool TryFindRow(int source, EndpointPlacement src, out int row)
+    {
+        row = -1;
+        var asked = _srcPositions[source];
+        var part = asked < 0 ? -1 : _partOfAsked[asked];
+        if (part < 0 || !_parts[part].TryFindRow(asked, out var inner))
+        {
+            return false;
+        }
+
+        row = _rows.Count;
+        _rows.Add((part, inner));
+        return true;
+    }
+
+    public override bool TryGetCost(int row, int destination, EndpointPlacement dst, out double cost)
+    {
+        cost = double.NaN;
+        var column = _dstPositions[destination];
+        var (part, inner) = _rows[row];
+        return column >= 0 && _parts[part].TryGetCost(inner, column, out cost);
+    }
+}

@@ -8,4 +8,7 @@ public static class UpstreamNames
 
     /// <summary>The built-in ALTO server.</summary>
     public const string BuiltIn = "built-in";
+
+    /// <summary>A request split among several upstreams (RFC 8686 §4.4): the answer says which answered what.</summary>
+    public const string Several = "several";
 }
