@@ -25,6 +25,7 @@ packages=(
   iproute2 nftables conntrack  # NAT integration tests: network namespaces, nft SNAT, conntrack -L/-D
   knot                      # knotd: a real DNS server for the discovery resolver (RFC 8686 App. C.4 walk)
   dnsutils knot-dnsutils    # dig and kdig: the discovery responder asked by real DNS clients
+  isc-dhcp-client udhcpc dhcpcd-base dnsmasq-base  # DHCP: real clients in network namespaces, dnsmasq as reference and relay upstream
 )
 
 missing_packages() {
