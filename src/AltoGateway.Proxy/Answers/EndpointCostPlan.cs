@@ -350,12 +350,19 @@ public sealed class EndpointCostPlan
     /// when the other side has a peer outside it (<paramref name="otherSideHasOutside"/>): a pair of
     /// two LAN peers is ranked here.
     /// </summary>
+    /// <remarks>
+    /// Equal addresses are found by sorting the asked placements by address (then by index), not with a
+    /// hash table: for the hundred or so endpoints of a typical request the keys live on the stack, so
+    /// nothing is allocated but the results.
+    /// </remarks>
     private static (List<TypedEndpointAddress> Addresses, int[] Positions) Distinct(List<EndpointPlacement> placements, bool otherSideHasAny, bool otherSideHasOutside)
     {
-        var index = new Dictionary<TypedEndpointAddress, int>(placements.Count);
-        var addresses = new List<TypedEndpointAddress>(placements.Count);
-        var positions = new int[placements.Count];
-        for (var i = 0; i < placements.Count; i++)
+        const int OnStack = 128;
+        var count = placements.Count;
+        var positions = new int[count];
+        Span<AddressAt> keys = count <= OnStack ? stackalloc AddressAt[count] : new AddressAt[count];
+        var asked = 0;
+        for (var i = 0; i < count; i++)
         {
             var placement = placements[i];
             if (!otherSideHasAny || (placement.InsideLan && !otherSideHasOutside))
@@ -364,16 +371,57 @@ public sealed class EndpointCostPlan
                 continue;
             }
 
-            if (!index.TryGetValue(placement.AskAs, out var position))
+            keys[asked++] = new AddressAt(placement.AskAs, i);
+        }
+
+        var sorted = keys[..asked];
+        sorted.Sort(default(ByAddressThenIndex));
+
+        // first[i]: the first-named placement with i's address (sorting put it at the head of its run).
+        Span<int> first = count <= OnStack ? stackalloc int[count] : new int[count];
+        for (var run = 0; run < asked;)
+        {
+            var lead = sorted[run];
+            var next = run;
+            while (next < asked && sorted[next].Address == lead.Address)
             {
-                position = addresses.Count;
-                index.Add(placement.AskAs, position);
-                addresses.Add(placement.AskAs);
+                first[sorted[next++].Index] = lead.Index;
             }
 
-            positions[i] = position;
+            run = next;
+        }
+
+        var addresses = new List<TypedEndpointAddress>(asked);
+        for (var i = 0; i < count; i++)
+        {
+            if (positions[i] == -1)
+            {
+                continue;
+            }
+
+            if (first[i] == i)
+            {
+                positions[i] = addresses.Count;
+                addresses.Add(placements[i].AskAs);
+            }
+            else
+            {
+                positions[i] = positions[first[i]]; // named earlier, so already placed
+            }
         }
 
         return (addresses, positions);
+    }
+
+    /// <summary>An asked address and the index of the placement that names it.</summary>
+    private readonly record struct AddressAt(TypedEndpointAddress Address, int Index);
+
+    /// <summary>Orders by address type, address, then index: a struct, so the sort calls it directly.</summary>
+    private readonly struct ByAddressThenIndex : IComparer<AddressAt>
+    {
+        public int Compare(AddressAt x, AddressAt y) =>
+            x.Address.Type != y.Address.Type ? x.Address.Type.CompareTo(y.Address.Type)
+            : x.Address.Value != y.Address.Value ? x.Address.Value.CompareTo(y.Address.Value)
+            : x.Index.CompareTo(y.Index);
     }
 }

@@ -327,9 +327,9 @@ public class EndpointCostPlanTests
                 Assert.All(pairs, p => Assert.Contains(p.s.AskAs.ToString(), askedSrcs));
                 Assert.All(pairs, p => Assert.Contains(p.d.AskAs.ToString(), askedDsts));
 
-                // Nothing is asked that no pair needs.
-                Assert.Equal(pairs.Select(p => p.s.AskAs.ToString()).Distinct().Order(), askedSrcs.Order());
-                Assert.Equal(pairs.Select(p => p.d.AskAs.ToString()).Distinct().Order(), askedDsts.Order());
+                // Nothing is asked that no pair needs, and each address is asked in the order first named.
+                Assert.Equal(placedSrcs.Where(s => pairs.Exists(p => p.s == s)).Select(s => s.AskAs.ToString()).Distinct(), askedSrcs);
+                Assert.Equal(placedDsts.Where(d => pairs.Exists(p => p.d == d)).Select(d => d.AskAs.ToString()).Distinct(), askedDsts);
             }
 
             // A complete upstream answer gives every placed pair its cost, keyed by the tracker's names.
