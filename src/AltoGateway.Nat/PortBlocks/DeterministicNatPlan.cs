@@ -136,29 +136,43 @@ public sealed class DeterministicNatPlan
     public OutsidePortOwner MapOutside(IPAddress external, ushort port)
     {
         ArgumentNullException.ThrowIfNull(external);
-        if (!_outside.TryGetIndex(external, out var addressIndex))
-        {
-            return OutsidePortOwner.Of(OutsidePortOwnerKind.NotInPool);
-        }
+        var index = -1L;
+        var kind = _outside.TryGetIndex(external, out var addressIndex) ? Owner(addressIndex, port, out index) : OutsidePortOwnerKind.NotInPool;
+        return kind == OutsidePortOwnerKind.Subscriber
+            ? new OutsidePortOwner(OutsidePortOwnerKind.Subscriber, _inside.AddressAt(index), _inside.SubscriberPrefixLength, index)
+            : OutsidePortOwner.Of(kind);
+    }
 
+    /// <summary>
+    /// f2 for an IPv4 outside address given as a number (host order), allocating nothing: for
+    /// <see cref="OutsidePortOwnerKind.Subscriber"/>, <paramref name="subscriber"/> is the inside address (IPv4 in
+    /// the low 32 bits; for an IPv6 subscriber prefix its first address) — the proxy resolves a hundred names per request.
+    /// </summary>
+    public OutsidePortOwnerKind MapOutside(uint external, ushort port, out UInt128 subscriber, out bool subscriberIsIPv4)
+    {
+        var index = -1L;
+        var kind = _outside.TryGetIndex(external, out var addressIndex) ? Owner(addressIndex, port, out index) : OutsidePortOwnerKind.NotInPool;
+        subscriber = kind == OutsidePortOwnerKind.Subscriber ? _inside.BitsAt(index) : default;
+        subscriberIsIPv4 = _inside.IsIPv4;
+        return kind;
+    }
+
+    /// <summary>Who owns <paramref name="port"/> of the outside address numbered <paramref name="addressIndex"/>; the subscriber's index when one does.</summary>
+    private OutsidePortOwnerKind Owner(long addressIndex, ushort port, out long index)
+    {
+        index = -1;
         if (port < _firstBlockPort)
         {
-            return OutsidePortOwner.Of(OutsidePortOwnerKind.Reserved);
+            return OutsidePortOwnerKind.Reserved;
         }
 
         var slot = (port - _firstBlockPort) / (long)PortsPerBlock;
         if (slot >= _blocksPerAddress)
         {
-            return OutsidePortOwner.Of(OutsidePortOwnerKind.DynamicPool);
+            return OutsidePortOwnerKind.DynamicPool;
         }
 
-        var index = Algorithm == PortAllocationAlgorithm.RoundRobin ? slot : (addressIndex * _blocksPerAddress) + slot;
-        if (index >= _inside.Count)
-        {
-            return OutsidePortOwner.Of(OutsidePortOwnerKind.UnassignedBlock);
-        }
-
-        return new OutsidePortOwner(
-            OutsidePortOwnerKind.Subscriber, _inside.AddressAt(index), _inside.SubscriberPrefixLength, index);
+        index = Algorithm == PortAllocationAlgorithm.RoundRobin ? slot : (addressIndex * _blocksPerAddress) + slot;
+        return index < _inside.Count ? OutsidePortOwnerKind.Subscriber : OutsidePortOwnerKind.UnassignedBlock;
     }
 }

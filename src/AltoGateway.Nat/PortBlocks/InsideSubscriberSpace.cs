@@ -38,7 +38,8 @@ internal sealed class InsideSubscriberSpace
     /// <summary>The length of the prefix that identifies one subscriber (32 for IPv4).</summary>
     public int SubscriberPrefixLength { get; }
 
-    private bool IsIPv4 => _prefix.BaseAddress.AddressFamily == AddressFamily.InterNetwork;
+    /// <summary>Whether the subscribers are IPv4 addresses (else IPv6 prefixes).</summary>
+    public bool IsIPv4 => _prefix.BaseAddress.AddressFamily == AddressFamily.InterNetwork;
 
     /// <summary>The effective subscriber prefix length, or -1 when it does not fit the inside prefix.</summary>
     public static int EffectiveSubscriberPrefixLength(IPNetwork inside, int? requested)
@@ -52,6 +53,9 @@ internal sealed class InsideSubscriberSpace
 
         return length >= inside.PrefixLength && length <= 128 ? length : -1;
     }
+
+    /// <summary>The address of subscriber <paramref name="index"/> as a number (IPv4 in the low 32 bits), without an <see cref="IPAddress"/>.</summary>
+    public UInt128 BitsAt(long index) => _base + ((UInt128)(ulong)(_skipsNetworkAndBroadcast ? index + 1 : index) << _shift);
 
     /// <summary>How many bits number the subscribers (the caller keeps it at most 32).</summary>
     public static int IndexBits(IPNetwork inside, int subscriberPrefixLength) =>
@@ -99,8 +103,7 @@ internal sealed class InsideSubscriberSpace
 
     public IPAddress AddressAt(long index)
     {
-        var offset = _skipsNetworkAndBroadcast ? index + 1 : index;
-        var bits = _base + ((UInt128)(ulong)offset << _shift);
+        var bits = BitsAt(index);
         if (IsIPv4)
         {
             return new IPAddress(BinaryPrimitives.ReverseEndianness((uint)bits));

@@ -84,7 +84,13 @@ internal sealed class OutsideAddressPool
             return false;
         }
 
-        var value = ToUInt32(address);
+        return TryGetIndex(ToUInt32(address), out index);
+    }
+
+    /// <summary>The index of an IPv4 address given as a number (host order), without an <see cref="IPAddress"/>.</summary>
+    public bool TryGetIndex(uint value, out long index)
+    {
+        index = -1;
         var run = _starts.Length == 1 ? 0 : LastRunStartingAtOrBelow(value);
         if (run < 0 || value < _starts[run] || value - _starts[run] >= _counts[run])
         {

@@ -87,6 +87,30 @@ public sealed class SubscriberResolver
             : SubscriberResolution.ByMapping(found, external, port);
     }
 
+    /// <summary>
+    /// The RFC 7422 part of <see cref="ByAddressAndPort"/> for an IPv4 public address given as a number (host
+    /// order), allocating nothing: true when a plan's port block names the subscriber (IPv4 in the low 32 bits of
+    /// <paramref name="subscriber"/>). False when no plan decides, or a plan reserves the port: then
+    /// <see cref="ByAddressAndPort"/> gives the whole answer.
+    /// </summary>
+    public bool TryFindInPortBlocks(uint external, ushort port, out UInt128 subscriber, out bool subscriberIsIPv4)
+    {
+        foreach (var plan in _plans)
+        {
+            switch (plan.MapOutside(external, port, out subscriber, out subscriberIsIPv4))
+            {
+                case OutsidePortOwnerKind.Subscriber:
+                    return true;
+                case OutsidePortOwnerKind.Reserved:
+                    return false;
+            }
+        }
+
+        subscriber = default;
+        subscriberIsIPv4 = false;
+        return false;
+    }
+
     /// <summary>A peer ID: ours, still valid, and naming a subscriber who is still here.</summary>
     public SubscriberResolution ByPeerId(string peerId)
     {

@@ -96,13 +96,21 @@ public sealed class EndpointPlacer
 
     private EndpointPlacement PlaceAddressAndPort(GatewayEndpointName name, ref ResolutionTally tally)
     {
-        var address = name.Address.ToIPAddress();
         if (_mode == ProxyMode.Home)
         {
             // Behind a home gateway there is one LAN: its public address alone says the peer is inside.
-            return EndpointPlacement.Placed(name, name.Address, IsThisGateway(address));
+            return EndpointPlacement.Placed(name, name.Address, IsThisGateway(name.Address.ToIPAddress()));
         }
 
+        // The common case in CGN mode, a port-block address, without an IPAddress either way.
+        if (name.Address.Type == EndpointAddressType.Ipv4
+            && _resolver.TryFindInPortBlocks((uint)name.Address.Value, name.Port, out var bits, out var ipv4))
+        {
+            tally.Count(name.Kind, ResolutionOutcome.Found);
+            return EndpointPlacement.Placed(name, new TypedEndpointAddress(ipv4 ? EndpointAddressType.Ipv4 : EndpointAddressType.Ipv6, bits), insideLan: false);
+        }
+
+        var address = name.Address.ToIPAddress();
         var resolution = _resolver.ByAddressAndPort(address, name.Port, Protocol(name.Transport));
         tally.Count(name.Kind, resolution.Outcome);
         return resolution.Outcome switch

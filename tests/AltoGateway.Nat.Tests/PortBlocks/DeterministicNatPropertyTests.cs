@@ -44,6 +44,40 @@ public class DeterministicNatPropertyTests
     }
 
     [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void The_numeric_outside_lookup_agrees_with_the_address_one_on_every_kind_of_port(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var plan = RandomPlan(random, out var settings);
+            var pool = PoolAddresses(settings);
+            for (var i = 0; i < 50; i++)
+            {
+                // Pool addresses and their neighbours (just outside the pool), any port.
+                var address = pool[random.Next(pool.Count)];
+                var value = BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()) + (uint)random.Next(-1, 2);
+                var external = new IPAddress(BinaryPrimitives.ReverseEndianness(value));
+                var port = (ushort)random.Next(0, 65536);
+
+                var expected = plan.MapOutside(external, port);
+                var kind = plan.MapOutside(value, port, out var subscriber, out var ipv4);
+
+                Assert.Equal(expected.Kind, kind);
+                if (kind == OutsidePortOwnerKind.Subscriber)
+                {
+                    var bytes = expected.Subscriber!.GetAddressBytes();
+                    var bits = bytes.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt128BigEndian(bytes);
+                    Assert.Equal(bits, subscriber);
+                    Assert.Equal(bytes.Length == 4, ipv4);
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(11)]
     [InlineData(12)]
     [InlineData(13)]

@@ -47,6 +47,28 @@ public class SubscriberResolverTests
         Assert.Equal(ResolutionSource.PortBlock, resolution.Source);
     }
 
+    [Theory]
+    [InlineData(2001, "198.51.100.1")]
+    [InlineData(57471, "198.51.100.14")]
+    [InlineData(80, null)] // reserved: ByAddressAndPort says why
+    [InlineData(58204, null)] // dynamic pool: the NAT map decides
+    public void The_numeric_port_block_lookup_names_the_same_subscriber_or_leaves_the_answer_to_the_full_lookup(int port, string? subscriber)
+    {
+        const uint cgnPublic = 0xC0000201; // 192.0.2.1
+
+        var found = _resolver.TryFindInPortBlocks(cgnPublic, (ushort)port, out var bits, out var ipv4);
+
+        Assert.Equal(subscriber is not null, found);
+        if (subscriber is not null)
+        {
+            Assert.True(ipv4);
+            Assert.Equal(_resolver.ByAddressAndPort(CgnPublic, (ushort)port, null).Subscriber, new IPAddress(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)bits)));
+            Assert.Equal(IPAddress.Parse(subscriber), new IPAddress(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)bits)));
+        }
+
+        Assert.False(_resolver.TryFindInPortBlocks(0xCB007105 /* 203.0.113.5, no plan's */, 6881, out _, out _));
+    }
+
     [Fact]
     public void A_dynamic_pool_port_falls_back_to_the_nat_map()
     {
