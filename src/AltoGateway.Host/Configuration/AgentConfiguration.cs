@@ -18,7 +18,7 @@ internal static partial class AgentConfiguration
 
     /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
     private static readonly string[] KnownSections =
-        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName, DiscoveryOptions.SectionName];
+        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName, DiscoveryOptions.SectionName, HardwareOptions.SectionName];
 
     /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
     public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
@@ -84,6 +84,9 @@ internal static partial class AgentConfiguration
         CheckSection(configuration, DiscoveryOptions.SectionName, problems, new DiscoveryOptionsValidator(),
             static (section, options) => section.Get<DiscoveryOptions>(options));
         CheckDiscoveryZones(configuration, problems);
+        CheckSection(configuration, HardwareOptions.SectionName, problems, new HardwareOptionsValidator(),
+            static (section, options) => section.Get<HardwareOptions>(options));
+        CheckHardwareBoard(configuration, problems);
         return problems;
     }
 
@@ -118,6 +121,33 @@ internal static partial class AgentConfiguration
     /// <summary>The bound <c>Discovery</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
     public static DiscoveryOptions Discovery(IConfiguration configuration) =>
         configuration.GetSection(DiscoveryOptions.SectionName).Get<DiscoveryOptions>() ?? new DiscoveryOptions();
+
+    /// <summary>The bound <c>Hardware</c> section; call only on a configuration that passed <see cref="Check"/>.</summary>
+    public static HardwareOptions Hardware(IConfiguration configuration) =>
+        configuration.GetSection(HardwareOptions.SectionName).Get<HardwareOptions>() ?? new HardwareOptions();
+
+    /// <summary>
+    /// The board file <c>Hardware:Board</c> names (relative paths below the configuration file's folder):
+    /// readable, and pins that exist, none used twice, every role mapped or absent, valid polarities.
+    /// </summary>
+    private static void CheckHardwareBoard(IConfiguration configuration, List<ConfigurationProblem> problems)
+    {
+        if (problems.Any(p => p.Key == HardwareOptions.SectionName || p.Key.StartsWith(HardwareOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var board = Hardware(configuration).Board;
+        if (board.Length == 0)
+        {
+            return;
+        }
+
+        var found = new List<global::AltoGateway.Hardware.Boards.BoardProblem>();
+        _ = global::AltoGateway.Hardware.Boards.BoardFile.Load(board, ConfigurationFileDirectory.Of(configuration), found);
+        const string key = HardwareOptions.SectionName + ":Board";
+        problems.AddRange(found.Select(p => new ConfigurationProblem(p.Key.Length == 0 ? key : $"{key}:{p.Key}", $"{p.Message} (board '{board}')")));
+    }
 
     /// <summary>
     /// The discovery responder's zones draw on the listeners, the NAT and the proxy sections, so they are

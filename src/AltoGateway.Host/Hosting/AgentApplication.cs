@@ -4,6 +4,7 @@ using AltoGateway.Host.Alto;
 using AltoGateway.Host.Configuration;
 using AltoGateway.Host.Control;
 using AltoGateway.Host.Discovery;
+using AltoGateway.Host.Hardware;
 using AltoGateway.Host.Http;
 using AltoGateway.Host.Metrics;
 using AltoGateway.Host.Nat;
@@ -64,6 +65,10 @@ internal static class AgentApplication
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton<HealthRegistry>();
+
+        // First of the hosted services: the LEDs blink while the others start, and stop last.
+        HardwareServices.Add(builder.Services, AgentConfiguration.Hardware(configuration), AgentConfiguration.State(configuration),
+            ConfigurationFileDirectory.Of(configuration), time);
         builder.Services.AddSingleton<AgentMetrics>();
         builder.Services.AddSingleton<PrometheusExporter>();
         var peerIds = AgentConfiguration.PeerIds(configuration);
@@ -94,6 +99,7 @@ internal static class AgentApplication
         var app = builder.Build();
         app.UseMiddleware<ListenerGroupMiddleware>();
         app.UseMiddleware<WanAccessMiddleware>();
+        app.UseMiddleware<LedActivityMiddleware>();
         app.MapStatusEndpoints(time.GetUtcNow());
         app.MapControlEndpoints();
         app.MapPeerIdEndpoints(PeerIdEndpoints.DirectoryUri(peerIds, listeners));
@@ -106,6 +112,7 @@ internal static class AgentApplication
         _ = app.Services.GetRequiredService<NatMetrics>();
         _ = app.Services.GetRequiredService<PeerIdService>();
         _ = app.Services.GetRequiredService<DiscoveryMetrics>();
+        _ = app.Services.GetRequiredService<LedMetrics>();
         return app;
     }
 

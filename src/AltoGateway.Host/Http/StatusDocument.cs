@@ -11,10 +11,17 @@ internal sealed record StatusDocument(
     double UptimeSeconds,
     StatusListeners Listeners,
     IReadOnlyList<StatusComponent> Components,
-    StatusNat Nat);
+    StatusNat Nat,
+    StatusLeds Leds);
 
 /// <summary>The NAT map's numbers in <c>/status</c>.</summary>
 internal sealed record StatusNat(int Entries, int Subscribers, int Capacity, long Evicted, long Expired, long Rejected, long Lookups, long Misses, long ConntrackEvents, long ConntrackResyncs);
+
+/// <summary>The status LEDs in <c>/status</c>: the board, what drives it, and each role's pattern.</summary>
+internal sealed record StatusLeds(string Board, string Driver, IReadOnlyList<StatusLed> Roles);
+
+/// <summary>One LED: its pattern since when, whether it is lit at this moment, and whether the board has it.</summary>
+internal sealed record StatusLed(string Role, string Pattern, bool Lit, DateTimeOffset Since, bool Present);
 
 internal sealed record StatusListeners(IReadOnlyList<string> Lan, IReadOnlyList<string> Wan);
 

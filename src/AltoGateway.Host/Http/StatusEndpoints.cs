@@ -1,5 +1,7 @@
+using AltoGateway.Hardware.Leds;
 using AltoGateway.Health;
 using AltoGateway.Host.Configuration;
+using AltoGateway.Host.Hardware;
 using AltoGateway.Host.Hosting;
 using AltoGateway.Host.Metrics;
 using AltoGateway.Host.Nat;
@@ -26,7 +28,7 @@ internal static class StatusEndpoints
             return Results.Json(body, HostJsonContext.Default.HealthzDocument, statusCode: code);
         });
 
-        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time, NatMap map, NatMetrics nat, ConntrackFeed conntrack) =>
+        app.MapGet("/status", (HealthRegistry health, ListenerMap listeners, TimeProvider time, NatMap map, NatMetrics nat, ConntrackFeed conntrack, StatusLedHardware leds) =>
         {
             var body = new StatusDocument(
                 "altogw",
@@ -36,7 +38,9 @@ internal static class StatusEndpoints
                 Math.Round((time.GetUtcNow() - startedAt).TotalSeconds, 3),
                 new StatusListeners(listeners.Lan.Select(e => e.Url).ToList(), listeners.Wan.Select(e => e.Url).ToList()),
                 health.Snapshot().Select(ToDocument).ToList(),
-                new StatusNat(map.Count, map.SubscriberCount, map.MaxEntries, map.Evicted, map.Expired, map.Rejected, nat.Lookups, nat.Misses, conntrack.Events, conntrack.Resyncs));
+                new StatusNat(map.Count, map.SubscriberCount, map.MaxEntries, map.Evicted, map.Expired, map.Rejected, nat.Lookups, nat.Misses, conntrack.Events, conntrack.Resyncs),
+                new StatusLeds(leds.Board, leds.Runner.DriverDescription,
+                    leds.Runner.Snapshot().Select(s => new StatusLed(s.Role.Name(), s.Pattern.Name(), s.Lit, s.Since, s.Present)).ToList()));
             return Results.Json(body, HostJsonContext.Default.StatusDocument);
         }).WithMetadata(new ListenerGroupMetadata(ListenerGroup.Lan));
 
