@@ -1,0 +1,38 @@
+namespace AltoGateway.Dhcp.Leases;
+
+/// <summary>
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320, as zlib and gzip use), table-driven.
+/// Small enough to keep here rather than take System.IO.Hashing as a dependency for one checksum.
+/// </summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = BuildTable();
+
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var octet in data)
+        {
+            crc = Table[(crc ^ octet) & 0xFF] ^ (crc >> 8);
+        }
+
+        return ~crc;
+    }
+
+    private static uint[] BuildTable()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
+    }
+}

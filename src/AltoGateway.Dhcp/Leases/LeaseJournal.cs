@@ -1,0 +1,214 @@
+namespace AltoGateway.Dhcp.Leases;
+
+/// <summary>
+/// The append-only lease journal of one interface (format: <see cref="LeaseRecordCodec"/>), with
+/// group commit and compaction.
+/// <para>
+/// Appends are cheap and in memory (<see cref="Append"/>, called under the owner's lock so that the
+/// journal's order is the table's order); <see cref="WaitDurableAsync"/> writes whatever is pending
+/// and fsyncs it — one writer at a time, so every commit that arrives during an fsync shares the
+/// next one. A record is durable once a flush that took it has returned, and so is every record
+/// before it (the file is a prefix).
+/// </para>
+/// <para>
+/// Compaction holds the writer slot (no flush meanwhile), takes the table's records and cuts the
+/// pending list in one step under the owner's lock, writes them to <c>FILE.tmp</c>, fsyncs, renames
+/// it over the journal, fsyncs the directory, and then appends to the new file. The records cut
+/// were already applied to the table, so the snapshot holds them; records appended during the
+/// compaction stay pending and go to the new file. A crash at any point leaves either the old
+/// journal or the new one, each complete for everything acknowledged.
+/// </para>
+/// </summary>
+public sealed class LeaseJournal : IDisposable
+{
+    internal const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly string _path;
+    private readonly Lock _appendLock;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private List<LeaseRecord> _pending = [];
+    private long _appended;
+    private long _durable;
+    private FileStream? _file;
+    private ulong _sequence;
+    private Exception? _fault;
+
+    /// <param name="appendLock">The owner's lock: <see cref="Append"/> is called holding it, and compaction takes it to cut the pending records.</param>
+    internal LeaseJournal(string path, Lock appendLock)
+    {
+        _path = path;
+        _appendLock = appendLock;
+    }
+
+    public string Path => _path;
+
+    /// <summary>Records in the file now (the last snapshot plus appends since).</summary>
+    public long RecordsInFile => (long)Volatile.Read(ref _sequence);
+
+    /// <summary>fsyncs done, for the metrics (group commit makes it smaller than the commits).</summary>
+    public long Flushes { get; private set; }
+
+    /// <summary>Queues <paramref name="record"/>; returns the ticket to wait for. Call holding the owner's lock.</summary>
+    internal long Append(LeaseRecord record)
+    {
+        if (!_appendLock.IsHeldByCurrentThread)
+        {
+            throw new InvalidOperationException("append under the lock that orders the table's changes");
+        }
+
+        _pending.Add(record);
+        return ++_appended;
+    }
+
+    /// <summary>Returns once the record of <paramref name="ticket"/> is on disk; throws <see cref="IOException"/> if the journal cannot be written (then no later commit succeeds either).</summary>
+    public async ValueTask WaitDurableAsync(long ticket, CancellationToken cancellationToken = default)
+    {
+        while (Volatile.Read(ref _durable) < ticket)
+        {
+            await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (Volatile.Read(ref _durable) < ticket)
+                {
+                    FlushPending();
+                }
+            }
+            finally
+            {
+                _writer.Release();
+            }
+        }
+    }
+
+    /// <summary>Writes <paramref name="snapshot"/> as the whole journal, atomically (the start, and every compaction).</summary>
+    /// <param name="snapshot">Called holding the owner's lock: the table's records (<see cref="LeaseTable.ToRecords"/>).</param>
+    public async Task CompactAsync(Func<List<LeaseRecord>> snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfFaulted();
+            List<LeaseRecord> records;
+            List<LeaseRecord> cutPending;
+            long cut;
+            lock (_appendLock)
+            {
+                records = snapshot();
+                cut = _appended;
+                cutPending = _pending;
+                _pending = [];
+            }
+
+            var temporary = _path + ".tmp";
+            FileStream? file = null;
+            try
+            {
+                file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly });
+                file.Write(LeaseRecordCodec.Magic);
+                var written = WriteRecords(file, records, 0);
+                file.Flush(flushToDisk: true);
+                File.Move(temporary, _path, overwrite: true);
+                _file?.Dispose();
+                _file = file;
+                Volatile.Write(ref _sequence, written);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Before the rename (the commit point) the old journal is whole: give the cut records
+                // back to the next flush, which appends them to it, and carry on without compacting.
+                file?.Dispose();
+                File.Delete(temporary);
+                lock (_appendLock)
+                {
+                    cutPending.AddRange(_pending);
+                    _pending = cutPending;
+                }
+
+                throw;
+            }
+
+            try
+            {
+                DirectorySync.Flush(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!);
+            }
+            catch (IOException ex)
+            {
+                // After the rename the new file is the journal, but whether the rename is on disk is unknown.
+                _fault = ex;
+                throw;
+            }
+
+            Flushes++;
+            Volatile.Write(ref _durable, Math.Max(Volatile.Read(ref _durable), cut));
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private void FlushPending()
+    {
+        ThrowIfFaulted();
+        List<LeaseRecord> batch;
+        long upTo;
+        lock (_appendLock)
+        {
+            batch = _pending;
+            upTo = _appended;
+            _pending = [];
+        }
+
+        try
+        {
+            var file = _file ?? throw new InvalidOperationException("the journal is not open: compact it once at start");
+            Volatile.Write(ref _sequence, WriteRecords(file, batch, _sequence));
+            file.Flush(flushToDisk: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A failed write leaves the file's tail unknown: no later commit may claim durability.
+            _fault = ex;
+            throw;
+        }
+
+        Flushes++;
+        Volatile.Write(ref _durable, upTo);
+    }
+
+    /// <summary>Encodes and writes <paramref name="records"/> numbered after <paramref name="sequence"/>; returns the last number used.</summary>
+    private static ulong WriteRecords(FileStream file, List<LeaseRecord> records, ulong sequence)
+    {
+        var buffer = new byte[Math.Min(64 * 1024, Math.Max(LeaseRecordCodec.MaxLength, records.Count * 40)) + LeaseRecordCodec.MaxLength];
+        var used = 0;
+        foreach (var record in records)
+        {
+            if (used + LeaseRecordCodec.MaxLength > buffer.Length)
+            {
+                file.Write(buffer, 0, used);
+                used = 0;
+            }
+
+            used += LeaseRecordCodec.Write(record, ++sequence, buffer.AsSpan(used));
+        }
+
+        file.Write(buffer, 0, used);
+        return sequence;
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            throw new IOException($"the lease journal {_path} failed earlier: {fault.Message}", fault);
+        }
+    }
+
+    public void Dispose()
+    {
+        _file?.Dispose();
+        _file = null;
+        _writer.Dispose();
+    }
+}

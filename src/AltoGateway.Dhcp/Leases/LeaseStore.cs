@@ -1,0 +1,224 @@
+using System.Net;
+
+namespace AltoGateway.Dhcp.Leases;
+
+/// <summary>
+/// What the DHCPv4 server calls: one interface's <see cref="LeaseTable"/> with its journal in the
+/// state directory (<c>dhcp4-leases-INTERFACE.journal</c>, mode 0600). Every change that
+/// matters after a crash (bind, extend, release, decline, conflict) is on disk before the method
+/// returns, so the server sends its DHCPACK only after <see cref="RequestAsync"/> returned Ack:
+/// <c>kill -9</c> at any moment loses no acknowledged lease and never gives one address to two
+/// clients. Offers are not journaled (RFC 2131 §4.3.1 lets a server forget them).
+/// Thread-safe: decisions are serialised by one lock, durability is shared by group commit, and
+/// the journal is compacted in the background once it holds many more records than the table.
+/// </summary>
+public sealed class LeaseStore : IAsyncDisposable
+{
+    /// <summary>Compact once the journal holds this many records and at least twice the table's.</summary>
+    public const int DefaultCompactAfterRecords = 10_000;
+
+    private readonly Lock _gate = new();
+    private readonly LeaseTable _table;
+    private readonly LeaseJournal _journal;
+    private readonly int _compactAfterRecords;
+    private long _lastSnapshotRecords;
+    private Task _compaction = Task.CompletedTask;
+
+    private LeaseStore(LeaseTable table, string path, int compactAfterRecords)
+    {
+        _table = table;
+        _journal = new LeaseJournal(path, _gate);
+        _compactAfterRecords = compactAfterRecords;
+    }
+
+    /// <summary>The journal's problem at start (a torn tail after a crash, a corrupt record), null when it was clean.</summary>
+    public LeaseJournalProblem? LoadProblem { get; private init; }
+
+    /// <summary>Records read at start.</summary>
+    public int LoadedRecords { get; private init; }
+
+    /// <summary>Records read at start that no longer fit the pool (an address outside the subnet): dropped.</summary>
+    public int SkippedRecords { get; private init; }
+
+    public long CompactionFailures => Interlocked.Read(ref _compactionFailures);
+
+    public Exception? LastCompactionError { get; private set; }
+
+    public string JournalPath => _journal.Path;
+
+    public LeasePool Pool => _table.Pool;
+
+    private long _compactionFailures;
+
+    /// <summary>The journal file of <paramref name="interfaceName"/> in <paramref name="stateDirectory"/>.</summary>
+    public static string JournalPathFor(string stateDirectory, string interfaceName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(interfaceName);
+        if (interfaceName.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')) || interfaceName[0] == '.')
+        {
+            throw new ArgumentException($"'{interfaceName}' cannot name a journal file", nameof(interfaceName));
+        }
+
+        return Path.Combine(stateDirectory, $"dhcp4-leases-{interfaceName}.journal");
+    }
+
+    /// <summary>
+    /// Reads the interface's journal (stopping at a torn or corrupt record), rebuilds the table
+    /// (expired leases come back expired, not bound), and rewrites the journal compacted, which also
+    /// drops a damaged tail. Creates the state directory (mode 0700) when missing.
+    /// </summary>
+    public static async Task<LeaseStore> OpenAsync(
+        LeasePool pool, LeaseTimes times, string stateDirectory, string interfaceName, TimeProvider time,
+        int compactAfterRecords = DefaultCompactAfterRecords, CancellationToken cancellationToken = default)
+    {
+        var path = JournalPathFor(stateDirectory, interfaceName);
+        Directory.CreateDirectory(stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.Delete(path + ".tmp");
+        var contents = LeaseJournalReader.Read(path, time);
+        var table = new LeaseTable(pool, times, time);
+        var skipped = contents.Records.Count(record => !table.Replay(record));
+        var store = new LeaseStore(table, path, Math.Max(1, compactAfterRecords))
+        {
+            LoadProblem = contents.Problem,
+            LoadedRecords = contents.Records.Count,
+            SkippedRecords = skipped,
+        };
+        await store.CompactAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    /// <summary>DHCPDISCOVER → the address to offer (held for <see cref="LeaseTimes.OfferHold"/>), or <see cref="OfferSource.PoolExhausted"/>.</summary>
+    public OfferResult Offer(LeaseClient client, IPAddress? requestedAddress = null, TimeSpan? requestedLeaseTime = null)
+    {
+        lock (_gate)
+        {
+            return _table.Offer(client, requestedAddress, requestedLeaseTime);
+        }
+    }
+
+    /// <summary>
+    /// DHCPREQUEST → Ack (the binding is on disk: send the DHCPACK), Nak (send a DHCPNAK) or Ignore.
+    /// <paramref name="state"/> comes from <see cref="RequestStateClassifier.Classify"/>.
+    /// Throws <see cref="IOException"/> when the journal cannot be written: then send nothing.
+    /// </summary>
+    public async ValueTask<RequestDecision> RequestAsync(
+        RequestState state, LeaseClient client, IPAddress? serverIdentifier, IPAddress? requestedAddress, IPAddress? clientAddress,
+        TimeSpan? requestedLeaseTime = null, CancellationToken cancellationToken = default)
+    {
+        RequestDecision decision;
+        long ticket = 0;
+        lock (_gate)
+        {
+            (decision, var record) = _table.Request(state, client, serverIdentifier, requestedAddress, clientAddress, requestedLeaseTime);
+            if (record is { } change)
+            {
+                ticket = _journal.Append(change);
+            }
+        }
+
+        await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        return decision;
+    }
+
+    /// <summary>DHCPRELEASE (RFC 2131 §4.3.4); no reply is sent either way.</summary>
+    public ValueTask<LeaseChangeOutcome> ReleaseAsync(LeaseClient client, IPAddress address, CancellationToken cancellationToken = default) =>
+        ChangeAsync(table => table.Release(client, address), cancellationToken);
+
+    /// <summary>DHCPDECLINE (RFC 2131 §4.3.3): the address is quarantined.</summary>
+    public ValueTask<LeaseChangeOutcome> DeclineAsync(LeaseClient client, IPAddress address, CancellationToken cancellationToken = default) =>
+        ChangeAsync(table => table.Decline(client, address), cancellationToken);
+
+    /// <summary>A probe (ping, ARP) found <paramref name="address"/> in use by someone else: quarantined.</summary>
+    public ValueTask<LeaseChangeOutcome> MarkInUseAsync(IPAddress address, CancellationToken cancellationToken = default) =>
+        ChangeAsync(table => table.MarkInUse(address), cancellationToken);
+
+    /// <summary>Every address that is not free, in address order.</summary>
+    public IReadOnlyList<LeaseEntry> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _table.Snapshot();
+        }
+    }
+
+    /// <summary>Rewrites the journal as one record per remembered address; safe while commits go on.</summary>
+    public async Task CompactAsync(CancellationToken cancellationToken = default)
+    {
+        await _journal.CompactAsync(
+            () =>
+            {
+                var records = _table.ToRecords();
+                _lastSnapshotRecords = records.Count;
+                return records;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<LeaseChangeOutcome> ChangeAsync(Func<LeaseTable, (LeaseChangeOutcome, LeaseRecord?)> change, CancellationToken cancellationToken)
+    {
+        LeaseChangeOutcome outcome;
+        long ticket = 0;
+        lock (_gate)
+        {
+            (outcome, var record) = change(_table);
+            if (record is { } applied)
+            {
+                ticket = _journal.Append(applied);
+            }
+        }
+
+        await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async ValueTask CommitAsync(long ticket, CancellationToken cancellationToken)
+    {
+        if (ticket == 0)
+        {
+            return;
+        }
+
+        await _journal.WaitDurableAsync(ticket, cancellationToken).ConfigureAwait(false);
+        StartCompactionIfDue();
+    }
+
+    private void StartCompactionIfDue()
+    {
+        lock (_gate)
+        {
+            if (!_compaction.IsCompleted || _journal.RecordsInFile < Math.Max(_compactAfterRecords, 2 * _lastSnapshotRecords))
+            {
+                return;
+            }
+
+            _compaction = Task.Run(CompactInBackgroundAsync);
+        }
+    }
+
+    private async Task CompactInBackgroundAsync()
+    {
+        try
+        {
+            await CompactAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The journal stays valid (see LeaseJournal.CompactAsync); the next commit tries again.
+            Interlocked.Increment(ref _compactionFailures);
+            LastCompactionError = ex;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task compaction;
+        lock (_gate)
+        {
+            compaction = _compaction;
+        }
+
+        await compaction.ConfigureAwait(false);
+        _journal.Dispose();
+    }
+}
