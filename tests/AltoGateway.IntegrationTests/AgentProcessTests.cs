@@ -84,7 +84,7 @@ public sealed class AgentProcessTests : IDisposable
         Assert.Equal(
             [
                 "altogw: the configuration has 4 problems:",
-                "Dchp: unknown section (known: Logging, Http, Nat, PeerIds, State, Control, Alto, Proxy, Discovery, Hardware)",
+                "Dchp: unknown section (known: Logging, Http, Nat, PeerIds, State, Control, Alto, Proxy, Discovery, Hardware, Dhcp)",
                 "Http:MaxRequestBodyBytes: The field HttpOptions.MaxRequestBodyBytes must be between 1024 and 16777216.",
                 "Http:Wan:Urls:0: 'http://wan.example:80': 'wan.example' is not an IP address, '*' or 'localhost'",
                 $"Http:Wan:Urls:1: 'http://127.0.0.1:{lan}' overlaps 'http://127.0.0.1:{lan}' of Http:Lan:Urls:0; an address and port can serve one listener only",

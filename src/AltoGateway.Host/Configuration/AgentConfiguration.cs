@@ -18,7 +18,7 @@ internal static partial class AgentConfiguration
 
     /// <summary>Top-level sections the agent knows; anything else is a typo worth reporting.</summary>
     private static readonly string[] KnownSections =
-        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName, DiscoveryOptions.SectionName, HardwareOptions.SectionName];
+        ["Logging", HttpOptions.SectionName, NatOptions.SectionName, PeerIdOptions.SectionName, StateOptions.SectionName, ControlOptions.SectionName, AltoOptions.SectionName, ProxyOptions.SectionName, DiscoveryOptions.SectionName, HardwareOptions.SectionName, DhcpOptions.SectionName];
 
     /// <summary>Builds the layered configuration. Unreadable files are problems, not exceptions.</summary>
     public static IConfigurationRoot? Load(string? explicitFile, List<ConfigurationProblem> problems)
@@ -87,6 +87,9 @@ internal static partial class AgentConfiguration
         CheckSection(configuration, HardwareOptions.SectionName, problems, new HardwareOptionsValidator(),
             static (section, options) => section.Get<HardwareOptions>(options));
         CheckHardwareBoard(configuration, problems);
+        CheckSection(configuration, DhcpOptions.SectionName, problems, new DhcpOptionsValidator(),
+            static (section, options) => section.Get<DhcpOptions>(options));
+        global::AltoGateway.Host.Dhcp.DhcpSettings.Check(configuration, problems);
         return problems;
     }
 

@@ -78,6 +78,7 @@ internal static class AgentApplication
         ProxyServices.Add(builder.Services, AgentConfiguration.Proxy(configuration), peerIds, time);
         DiscoveryServices.Add(builder.Services, AgentConfiguration.Discovery(configuration), listeners,
             AgentConfiguration.Nat(configuration), AgentConfiguration.Proxy(configuration), peerIds);
+        global::AltoGateway.Host.Dhcp.DhcpServices.Add(builder.Services, configuration, listeners, time);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);

@@ -54,7 +54,7 @@ public class AgentConfigurationTests : IDisposable
 
         Assert.Equal(
             [
-                "Dchp: unknown section (known: Logging, Http, Nat, PeerIds, State, Control, Alto, Proxy, Discovery, Hardware)",
+                "Dchp: unknown section (known: Logging, Http, Nat, PeerIds, State, Control, Alto, Proxy, Discovery, Hardware, Dhcp)",
                 "Http:MaxRequestBodyBytes: The field HttpOptions.MaxRequestBodyBytes must be between 1024 and 16777216.",
                 "Http:Lan:Urls:0: 'ftp://x' is not an http:// URL; expected http://ADDRESS:PORT",
                 "Http:Lan:Urls:1: 'http://127.0.0.1:99999' has no valid port (1-65535)",

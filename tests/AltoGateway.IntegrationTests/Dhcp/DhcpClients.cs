@@ -35,10 +35,14 @@ internal static class DhcpClients
             [dhclient, "-4", "-1", "-v", "-cf", conf, "-sf", hook, "-lf", Path.Combine(folder, "dhclient.leases"), "-pf", Path.Combine(folder, "dhclient.pid"), DhcpLab.ClientInterface]);
     }
 
-    /// <summary>dhclient -6 -S -1: one Information-Request, then the hook's RENEW6 (stateless DHCPv6, RFC 8415 §18.2.6).</summary>
-    public static async Task<DhcpClientRun> Dhclient6StatelessAsync(DhcpLab lab, string folder, IReadOnlyList<DhcpClientOption> options)
+    /// <summary>
+    /// dhclient -6 -S -1: one Information-Request, then the hook's RENEW6 (stateless DHCPv6, RFC 8415 §18.2.6).
+    /// <paramref name="patience"/> (default 40 s) ends a client that gets no answer.
+    /// </summary>
+    public static async Task<DhcpClientRun> Dhclient6StatelessAsync(DhcpLab lab, string folder, IReadOnlyList<DhcpClientOption> options, TimeSpan? patience = null)
     {
         var dhclient = TestEnvironment.RequireTool("dhclient", "isc-dhcp-client");
+        await lab.WaitForClientLinkLocalAsync();
         var config = new StringBuilder();
         foreach (var option in options)
         {
@@ -47,7 +51,8 @@ internal static class DhcpClients
 
         config.AppendLine($"request {string.Join(", ", options.Select(o => "dhcp6." + DashName(o)))};");
         return await RunAsync(lab, folder, "dhclient -6", config.ToString(), "dhclient6.conf", (conf, hook) =>
-            [dhclient, "-6", "-S", "-1", "-v", "-cf", conf, "-sf", hook, "-lf", Path.Combine(folder, "dhclient6.leases"), "-pf", Path.Combine(folder, "dhclient6.pid"), DhcpLab.ClientInterface]);
+            [dhclient, "-6", "-S", "-1", "-v", "-cf", conf, "-sf", hook, "-lf", Path.Combine(folder, "dhclient6.leases"), "-pf", Path.Combine(folder, "dhclient6.pid"), DhcpLab.ClientInterface],
+            patience);
     }
 
     /// <summary>udhcpc -n -q: DISCOVER … ACK, then the hook's "bound".</summary>
@@ -60,9 +65,11 @@ internal static class DhcpClients
 
     /// <summary>
     /// dhcpcd -4 -1: DISCOVER … ACK, then the hook's BOUND; with <paramref name="informAddress"/> (ADDRESS/PREFIX,
-    /// already on the interface) DHCPINFORM instead, then the hook's INFORM (RFC 2131 §3.4).
+    /// already on the interface) DHCPINFORM instead, then the hook's INFORM (RFC 2131 §3.4). <paramref name="patience"/>
+    /// (default 40 s) ends a client that gets no answer; dhcpcd itself gives up a second before.
     /// </summary>
-    public static async Task<DhcpClientRun> DhcpcdAsync(DhcpLab lab, string folder, IReadOnlyList<DhcpClientOption> options, string? informAddress = null)
+    public static async Task<DhcpClientRun> DhcpcdAsync(
+        DhcpLab lab, string folder, IReadOnlyList<DhcpClientOption> options, string? informAddress = null, TimeSpan? patience = null)
     {
         var dhcpcd = TestEnvironment.RequireTool("dhcpcd", "dhcpcd-base");
         var config = new StringBuilder();
@@ -84,13 +91,15 @@ internal static class DhcpClients
 
         // Nothing of the machine's own configuration is touched.
         config.AppendLine("ipv4only").AppendLine("nohook resolv.conf, timesyncd, hostname, ntp.conf").AppendLine("noarp");
+        var giveUp = patience is { } brief && brief < TimeSpan.FromSeconds(21) ? Math.Max(1, (int)brief.TotalSeconds - 1) : 20;
         return await RunAsync(lab, folder, informAddress is null ? "dhcpcd" : "dhcpcd --inform", config.ToString(), "dhcpcd.conf", (conf, hook) =>
-            [dhcpcd, "-f", conf, "-c", hook, "-4", "-1", "-B", "-t", "20",
-             .. informAddress is null ? Array.Empty<string>() : ["--inform", informAddress], DhcpLab.ClientInterface]);
+            [dhcpcd, "-f", conf, "-c", hook, "-4", "-1", "-B", "-t", giveUp.ToString(CultureInfo.InvariantCulture),
+             .. informAddress is null ? Array.Empty<string>() : ["--inform", informAddress], DhcpLab.ClientInterface],
+            patience);
     }
 
     private static async Task<DhcpClientRun> RunAsync(
-        DhcpLab lab, string folder, string client, string? config, string? configName, Func<string, string, string[]> arguments)
+        DhcpLab lab, string folder, string client, string? config, string? configName, Func<string, string, string[]> arguments, TimeSpan? patience = null)
     {
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"hook-{Guid.NewGuid():N}.out");
@@ -105,7 +114,8 @@ internal static class DhcpClients
         }
 
         var argv = arguments(conf, hook);
-        var run = ToolProcess.RunAsync("timeout", [((int)Patience.TotalSeconds).ToString(CultureInfo.InvariantCulture), "ip", "netns", "exec", lab.Client, .. argv]);
+        var seconds = (int)Math.Ceiling((patience ?? Patience).TotalSeconds);
+        var run = ToolProcess.RunAsync("timeout", [seconds.ToString(CultureInfo.InvariantCulture), "ip", "netns", "exec", lab.Client, .. argv]);
         var (exit, text) = await run;
         var events = File.Exists(output) ? DhcpHookEvent.Parse(await File.ReadAllTextAsync(output)) : [];
         return new DhcpClientRun(client, exit, text, events);

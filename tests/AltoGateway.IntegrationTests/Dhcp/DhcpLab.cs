@@ -70,6 +70,27 @@ internal sealed class DhcpLab : IAsyncDisposable
     /// <summary>Gives the client's interface an address by hand (the "third party" of DHCPINFORM).</summary>
     public Task AddClientAddressAsync(string cidr) => IpAsync("-n", Client, "addr", "add", cidr, "dev", ClientInterface);
 
+    /// <summary>
+    /// Waits until the client's interface has its IPv6 link-local address (it comes a moment after the link is up;
+    /// a DHCPv6 client has nothing to send from before), failing after 10 s.
+    /// </summary>
+    public async Task WaitForClientLinkLocalAsync()
+    {
+        var output = string.Empty;
+        for (var i = 0; i < 200; i++)
+        {
+            (_, output) = await RunInAsync(Client, _ip, ["-6", "addr", "show", "dev", ClientInterface, "scope", "link"]);
+            if (output.Contains("fe80::", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"{ClientInterface} in {Client} has no IPv6 link-local address: {output}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var ns in Enumerable.Reverse(_created))

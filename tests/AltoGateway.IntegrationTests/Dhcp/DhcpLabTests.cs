@@ -6,6 +6,7 @@ namespace AltoGateway.IntegrationTests.Dhcp;
 /// each in its own notation; dhcpcd's DHCPINFORM and dhclient's stateless DHCPv6 (option 57) too. When the
 /// agent's DHCP tests fail, these say whether the lab or the agent is to blame.
 /// </summary>
+[Collection(DhcpClientTestGroup.Name)]
 public sealed class DhcpLabTests
 {
     private const string ExampleNetWire = "07:65:78:61:6d:70:6c:65:03:6e:65:74:00"; // RFC 5986 §3.1 form of "example.net."

@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using AltoGateway.Dhcp.Replies;
+using AltoGateway.Dhcp.V4;
+using AltoGateway.Host.Configuration;
+using AltoGateway.Host.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AltoGateway.Host.Dhcp;
+
+/// <summary>
+/// Decides the answer to one well-formed DHCPv4 message: the mode's protocol logic, a pure function of the
+/// message and the address the agent answers from (INFORM-only mode: <see cref="DhcpV4InformResponder"/>).
+/// </summary>
+internal delegate DhcpV4Response DhcpV4Handler(DhcpV4Message request, IPAddress serverAddress);
+
+/// <summary>
+/// DHCPv4 on one interface: 0.0.0.0:67 bound to the device. Nothing is answered on a WAN interface; a message
+/// is read, counted by type, held to the client's rate limit, and handed to the mode's
+/// <see cref="DhcpV4Handler"/>; the reply goes where RFC 2131 §4.1 says (<see cref="DhcpV4ReplyDestination"/>),
+/// a broadcast leaving by this interface.
+/// </summary>
+internal sealed class DhcpV4Listener(
+    DhcpInterfaceOptions options, DhcpV4Handler handler, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger)
+    : DhcpInterfaceListener(options, health, metrics, rateLimiter, time, logger)
+{
+    private const string V4 = "v4";
+    private readonly DhcpInterfaceAddresses _addresses = new(options.Name, time);
+    private readonly RefusalLogGate _noAddressLog = new(time);
+
+    protected override string Version => V4;
+
+    protected override EndPoint AnyEndPoint { get; } = new IPEndPoint(IPAddress.Any, 0);
+
+    protected override Socket Open(DhcpInterfaceAddresses.Snapshot nic) => DhcpSockets.OpenV4(Options.Name);
+
+    protected override async ValueTask HandleAsync(
+        Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply, CancellationToken stoppingToken)
+    {
+        if (Options.Role == DhcpInterfaceRole.Wan)
+        {
+            NotAnswered("?", remote, DhcpMetrics.WanInterface);
+            return;
+        }
+
+        if (arrival.Interface != 0 && InterfaceIndex != 0 && arrival.Interface != InterfaceIndex)
+        {
+            NotAnswered("?", remote, DhcpMetrics.WrongInterface);
+            return;
+        }
+
+        if (!DhcpV4Reader.TryRead(datagram.Span, out var request, out var failure))
+        {
+            DropMalformed(DhcpMetrics.ReasonName(failure.Error), remote, datagram.Length, failure.ToString());
+            return;
+        }
+
+        var type = DhcpMetrics.TypeName(request.MessageType);
+        Metrics.Received(V4, type);
+        if (!Admit(DhcpClientKey.ForV4(request)))
+        {
+            return;
+        }
+
+        var serverAddress = _addresses.Current()?.ServerAddressFor(request.ClientAddress, arrival.Address ?? IPAddress.Any);
+        if (serverAddress is null)
+        {
+            Metrics.Dropped(DhcpMetrics.NoServerAddress);
+            if (_noAddressLog.TryEnter(out var heldBack))
+            {
+                DhcpLog.NoServerAddress(Logger, Options.Name, heldBack);
+            }
+
+            return;
+        }
+
+        var response = handler(request, serverAddress);
+        if (response.Reply is not { } answer)
+        {
+            NotAnswered(type, remote, DhcpMetrics.ReasonName(response.Ignored));
+            return;
+        }
+
+        var limit = Math.Min(DhcpV4Writer.MaximumReplyLength(request), reply.Length);
+        if (DhcpV4Writer.TryWrite(answer, reply.Span[..limit], out var written) != OperationStatus.Done)
+        {
+            NotAnswered(type, remote, DhcpMetrics.TooLarge);
+            return;
+        }
+
+        if (await SendAsync(socket, reply[..written], response.Destination.Endpoint, stoppingToken).ConfigureAwait(false))
+        {
+            var replyType = DhcpMetrics.TypeName(answer.MessageType);
+            Metrics.Replied(V4, replyType);
+            DhcpLog.Replied(Logger, V4, replyType, response.Destination.ToString(), Options.Name);
+        }
+    }
+}
