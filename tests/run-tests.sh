@@ -26,6 +26,7 @@ packages=(
   knot                      # knotd: a real DNS server for the discovery resolver (RFC 8686 App. C.4 walk)
   dnsutils knot-dnsutils    # dig and kdig: the discovery responder asked by real DNS clients
   isc-dhcp-client udhcpc dhcpcd-base dnsmasq-base  # DHCP: real clients in network namespaces, dnsmasq as reference and relay upstream
+  kea-admin tcpdump         # DHCP server crash test: perfdhcp load, tcpdump records the DHCPACKs the clients got
 )
 
 missing_packages() {

@@ -39,6 +39,9 @@ internal static class AltogwCommandLine
         var peerId = NatVerbs.PeerIdCommand(config, socket);
         peerId.Options.Add(socket);
         root.Subcommands.Add(peerId);
+        var leases = LeasesVerb.Command(config, socket);
+        leases.Options.Add(socket);
+        root.Subcommands.Add(leases);
 
         root.Subcommands.Add(DiscoverVerb.Command());
 

@@ -63,10 +63,6 @@ internal sealed class DhcpInterfaceOptions
         {
             yield return Problem($"'{V4Mode}' is not a mode (Off, Server, Relay or Inform)", key, nameof(V4Mode));
         }
-        else if (V4Mode is DhcpV4Mode.Server or DhcpV4Mode.Relay)
-        {
-            yield return Problem($"{V4Mode} is not served by this build yet; use Inform beside another DHCP server, or Off", key, nameof(V4Mode));
-        }
 
         if (!Enum.IsDefined(V6Mode))
         {

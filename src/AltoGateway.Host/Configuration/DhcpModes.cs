@@ -16,10 +16,10 @@ internal enum DhcpV4Mode
     /// <summary>No DHCPv4 socket.</summary>
     Off,
 
-    /// <summary>The DHCPv4 server with its own leases (not served by this build yet).</summary>
+    /// <summary>The DHCPv4 server with its own leases (pools, reservations, a crash-safe journal in the state directory).</summary>
     Server,
 
-    /// <summary>A relay toward <c>Relay:Servers</c> (not served by this build yet).</summary>
+    /// <summary>A relay toward <c>Relay:Servers</c>, adding the ALTO options to their replies.</summary>
     Relay,
 
     /// <summary>Answer DHCPINFORM with the ALTO options only, beside another DHCP server (RFC 2131 §3.4).</summary>

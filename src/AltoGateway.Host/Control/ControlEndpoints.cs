@@ -56,6 +56,8 @@ internal static class ControlEndpoints
             metrics.Lookup("peer-id", resolution.Outcome);
             return Results.Json(ToDocument(id ?? string.Empty, resolution), ControlJsonContext.Default.ResolutionDocument);
         }).WithMetadata(control);
+
+        app.MapLeaseEndpoints();
     }
 
     /// <summary>ADDRESS, ADDRESS:PORT or [IPv6]:PORT.</summary>

@@ -2,12 +2,15 @@ using System.Diagnostics.Metrics;
 using AltoGateway.Dhcp.Replies;
 using AltoGateway.Dhcp.V4;
 using AltoGateway.Dhcp.V6;
+using AltoGateway.Host.Hardware;
 
 namespace AltoGateway.Host.Dhcp;
 
 /// <summary>
 /// The DHCP numbers for /metrics: messages received by version and type, replies sent by version and type,
 /// and messages dropped by reason. DHCP traffic is a few messages per client and minute, so plain counters do.
+/// Server mode adds the leases bound and the pool size per interface (gauges) and pool exhaustion (a counter).
+/// Every reply sent flashes the activity LED (<see cref="AltoGateway.Hardware.Leds.LedActivity.Pulse"/>).
 /// </summary>
 internal sealed class DhcpMetrics
 {
@@ -21,23 +24,56 @@ internal sealed class DhcpMetrics
     public const string TooLarge = "too-large";
     public const string SendFailed = "send-failed";
 
+    // The direction label of altogw.dhcp.relayed.
+    public const string ToServer = "to-server";
+    public const string ToClient = "to-client";
+    public const string JournalFailed = "journal-failed";
+
     private readonly Counter<long> _messages;
     private readonly Counter<long> _replies;
     private readonly Counter<long> _dropped;
+    private readonly Counter<long> _relayed;
+    private readonly Counter<long> _poolExhausted;
+    private readonly Meter _meter;
+    private readonly StatusLedHardware _leds;
 
-    public DhcpMetrics(IMeterFactory meterFactory)
+    public DhcpMetrics(IMeterFactory meterFactory, StatusLedHardware leds)
     {
         var meter = meterFactory.Create(MeterName);
+        _meter = meter;
+        _leds = leds;
+        _poolExhausted = meter.CreateCounter<long>("altogw.dhcp.pool_exhausted", description: "DHCPDISCOVERs not offered an address: the pool is exhausted, by interface");
         _messages = meter.CreateCounter<long>("altogw.dhcp.messages", description: "DHCP messages received and read, by version and type");
         _replies = meter.CreateCounter<long>("altogw.dhcp.replies", description: "DHCP replies sent, by version and type");
         _dropped = meter.CreateCounter<long>("altogw.dhcp.dropped", description: "DHCP messages not answered, by reason");
+        _relayed = meter.CreateCounter<long>("altogw.dhcp.relayed", description: "DHCPv4 messages relayed, by direction (to-server, to-client) and type");
     }
 
     public void Received(string version, string type) =>
         _messages.Add(1, new KeyValuePair<string, object?>("version", version), new KeyValuePair<string, object?>("type", type));
 
-    public void Replied(string version, string type) =>
+    public void Replied(string version, string type)
+    {
         _replies.Add(1, new KeyValuePair<string, object?>("version", version), new KeyValuePair<string, object?>("type", type));
+        _leds.Activity.Pulse();
+    }
+
+    public void PoolExhausted(string @interface) => _poolExhausted.Add(1, new KeyValuePair<string, object?>("interface", @interface));
+
+    /// <summary>Server mode: the gauges of leases bound and pool size, per interface, read from <paramref name="leases"/> at each scrape.</summary>
+    public void ObserveLeases(Func<IEnumerable<(string Interface, int Bound, int PoolSize)>> leases)
+    {
+        _meter.CreateObservableGauge("altogw.dhcp.leases.bound",
+            () => leases().Select(l => new Measurement<int>(l.Bound, new KeyValuePair<string, object?>("interface", l.Interface))),
+            description: "DHCPv4 server leases bound now, by interface");
+        _meter.CreateObservableGauge("altogw.dhcp.pool.size",
+            () => leases().Select(l => new Measurement<int>(l.PoolSize, new KeyValuePair<string, object?>("interface", l.Interface))),
+            description: "Addresses the DHCPv4 server can hand out (ranges and reservations), by interface");
+    }
+
+    /// <summary>Relay mode: a message relayed, <see cref="ToServer"/> (a client's request) or <see cref="ToClient"/> (a server's reply).</summary>
+    public void Relayed(string direction, string type) =>
+        _relayed.Add(1, new KeyValuePair<string, object?>("direction", direction), new KeyValuePair<string, object?>("type", type));
 
     public void Dropped(string reason) => _dropped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
@@ -61,6 +97,9 @@ internal sealed class DhcpMetrics
 
     /// <summary>The reason label of a responder's decision.</summary>
     public static string ReasonName(DhcpIgnoreReason reason) => Kebab(reason.ToString());
+
+    /// <summary>The reason label of a relay drop: "too-many-hops", "untrusted-relay-agent-information", "unknown-server", …</summary>
+    public static string ReasonName(AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason reason) => Kebab(reason.ToString());
 
     /// <summary>The reason label of a codec error: "truncated-header", "bad-magic-cookie", …</summary>
     public static string ReasonName(DhcpV4ReadError error) => Kebab(error.ToString());

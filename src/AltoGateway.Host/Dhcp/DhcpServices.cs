@@ -27,13 +27,16 @@ internal static class DhcpServices
             ?? throw new InvalidOperationException("The Dhcp section was not checked: " + string.Join("; ", problems));
         services.AddSingleton(settings);
         services.AddSingleton<DhcpMetrics>();
+        var stateDirectory = AgentConfiguration.State(configuration).EffectiveDirectory;
+        services.AddSingleton(sp => new DhcpV4Servers(settings, stateDirectory, sp.GetRequiredService<DhcpMetrics>(), sp.GetRequiredService<HealthRegistry>(),
+            PeerIdsOf(settings, sp.GetRequiredService<PeerIdService>()), time, sp.GetRequiredService<ILogger<DhcpV4Servers>>()));
         if (!options.Serves)
         {
             services.AddHostedService(sp => new Notice(sp.GetRequiredService<ILogger<DhcpTransport>>(), DhcpLog.Disabled));
             return;
         }
 
-        var stateDirectory = AgentConfiguration.State(configuration).EffectiveDirectory;
+        services.AddHostedService(sp => sp.GetRequiredService<DhcpV4Servers>()); // the lease stores open before the sockets
         services.AddHostedService(sp => CreateTransport(sp, settings, stateDirectory, time));
     }
 
@@ -41,9 +44,9 @@ internal static class DhcpServices
     {
         var logger = services.GetRequiredService<ILogger<DhcpTransport>>();
         var metrics = services.GetRequiredService<DhcpMetrics>();
-        var peerIdService = services.GetRequiredService<PeerIdService>();
-        Func<IPAddress, string?>? PeerIds() =>
-            settings.SendPeerIds && peerIdService.Issuer is not null ? address => peerIdService.IssueFor(address)?.Value : null;
+        var peerIds = PeerIdsOf(settings, services.GetRequiredService<PeerIdService>());
+        Func<IPAddress, string?>? PeerIds() => peerIds();
+        var servers = services.GetRequiredService<DhcpV4Servers>();
 
         var rate = settings.Options.RateLimit;
         var rateLimiter = new WanClientRateLimiter(
@@ -68,15 +71,29 @@ internal static class DhcpServices
         var interfaces = settings.Options.Interfaces;
         var health = new DhcpHealth(services.GetRequiredService<HealthRegistry>(),
             interfaces.Where(i => i.V4Mode != DhcpV4Mode.Off).Select(i => $"DHCPv4 on {i.Name}")
-                .Concat(interfaces.Where(i => i.V6Mode != DhcpV6Mode.Off).Select(i => $"DHCPv6 on {i.Name}")));
+                .Concat(interfaces.Where(i => i.V6Mode != DhcpV6Mode.Off).Select(i => $"DHCPv6 on {i.Name}"))
+                .Concat(interfaces.Any(i => i.V4Mode == DhcpV4Mode.Relay) ? [Relay.DhcpV4RelayUplink.SocketName] : []));
+        Relay.DhcpV4RelayUplink? relayUplink = null;
         var listeners = new List<DhcpInterfaceListener>();
         foreach (var nic in interfaces)
         {
             DhcpLog.Interface(logger, nic.Name, nic.Role.ToString(), nic.V4Mode.ToString(), nic.V6Mode.ToString());
             if (nic.V4Mode == DhcpV4Mode.Inform)
             {
-                listeners.Add(new DhcpV4Listener(nic, (request, server) => inform.Respond(request, server, PeerIds()),
+                listeners.Add(new DhcpV4Listener(nic, (request, server, _, _) => ValueTask.FromResult(inform.Respond(request, server, PeerIds())),
                     health, metrics, rateLimiter, time, logger));
+            }
+
+            if (nic.V4Mode == DhcpV4Mode.Server)
+            {
+                listeners.Add(new DhcpV4Listener(nic, servers.For(nic.Name).HandleAsync, health, metrics, rateLimiter, time, logger));
+            }
+
+            if (nic.V4Mode == DhcpV4Mode.Relay)
+            {
+                relayUplink ??= new Relay.DhcpV4RelayUplink(health, metrics, time, logger);
+                listeners.Add(new DhcpV4Listener(nic, Relay.DhcpV4RelayCircuits.NoAnswer, health, metrics, rateLimiter, time, logger,
+                    Relay.DhcpV4RelayCircuits.Create(nic, settings.Alto, alto, relayUplink, PeerIds, metrics, time, logger)));
             }
 
             if (nic.V6Mode == DhcpV6Mode.Stateless)
@@ -85,8 +102,12 @@ internal static class DhcpServices
             }
         }
 
-        return new DhcpTransport(listeners);
+        return new DhcpTransport(listeners, relayUplink);
     }
+
+    /// <summary>The peer IDs to send, asked at each message (the issuer may come later than the sockets): null when none are sent.</summary>
+    private static Func<Func<IPAddress, string?>?> PeerIdsOf(DhcpSettings settings, PeerIdService peerIds) =>
+        () => settings.SendPeerIds && peerIds.Issuer is not null ? address => peerIds.IssueFor(address)?.Value : null;
 
     private static void LogOptions(ILogger logger, DhcpSettings settings) =>
         DhcpLog.AltoOptions(logger,

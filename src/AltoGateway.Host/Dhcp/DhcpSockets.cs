@@ -44,6 +44,27 @@ internal static class DhcpSockets
         }
     }
 
+    /// <summary>
+    /// The DHCPv4 relay's uplink (Relay/DhcpV4RelayUplink): UDP 0.0.0.0:67 bound to no device, so that the servers'
+    /// replies to 'giaddr':67 are read whichever interface they arrive on. For a unicast the kernel prefers the socket
+    /// bound to the arrival interface (udp compute_score), so the per-interface sockets keep their own traffic.
+    /// </summary>
+    public static Socket OpenV4RelayUplink()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            Step(() => socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true), "SO_REUSEADDR");
+            Bind(socket, new IPEndPoint(IPAddress.Any, V4ServerPort));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A UDP socket on [::]:547 of <paramref name="interfaceName"/>, joined to ff02::1:2 there, with IPV6_PKTINFO.</summary>
     public static Socket OpenV6(string interfaceName, int interfaceIndex)
     {

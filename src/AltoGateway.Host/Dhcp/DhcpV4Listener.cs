@@ -10,19 +10,23 @@ using Microsoft.Extensions.Logging;
 namespace AltoGateway.Host.Dhcp;
 
 /// <summary>
-/// Decides the answer to one well-formed DHCPv4 message: the mode's protocol logic, a pure function of the
-/// message and the address the agent answers from (INFORM-only mode: <see cref="DhcpV4InformResponder"/>).
+/// Decides the answer to one well-formed DHCPv4 message: the mode's protocol logic, given the message, the address
+/// the agent answers from and whether the message came broadcast or relayed (RFC 2131 §4.3.2 tells RENEWING from
+/// REBINDING that way). INFORM-only mode: <see cref="DhcpV4InformResponder"/>; server mode: a
+/// <see cref="AltoGateway.Dhcp.ServerMode.DhcpV4Server"/>, whose ACK is returned only once the lease is on disk.
 /// </summary>
-internal delegate DhcpV4Response DhcpV4Handler(DhcpV4Message request, IPAddress serverAddress);
+internal delegate ValueTask<DhcpV4Response> DhcpV4Handler(DhcpV4Message request, IPAddress serverAddress, bool receivedByBroadcast, CancellationToken cancellationToken);
 
 /// <summary>
 /// DHCPv4 on one interface: 0.0.0.0:67 bound to the device. Nothing is answered on a WAN interface; a message
 /// is read, counted by type, held to the client's rate limit, and handed to the mode's
 /// <see cref="DhcpV4Handler"/>; the reply goes where RFC 2131 §4.1 says (<see cref="DhcpV4ReplyDestination"/>),
-/// a broadcast leaving by this interface.
+/// a broadcast leaving by this interface. In relay mode a <see cref="Relay.DhcpV4RelayCircuit"/> takes the message
+/// instead of the handler.
 /// </summary>
 internal sealed class DhcpV4Listener(
-    DhcpInterfaceOptions options, DhcpV4Handler handler, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger)
+    DhcpInterfaceOptions options, DhcpV4Handler handler, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger,
+    Relay.DhcpV4RelayCircuit? relay = null)
     : DhcpInterfaceListener(options, health, metrics, rateLimiter, time, logger)
 {
     private const string V4 = "v4";
@@ -75,7 +79,16 @@ internal sealed class DhcpV4Listener(
             return;
         }
 
-        var response = handler(request, serverAddress);
+        if (relay is not null)
+        {
+            // Relay mode: requests go to the servers and replies to the client; nothing is answered here.
+            await relay.HandleAsync(socket, request, serverAddress, remote, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Relayed messages were broadcast by their client (a relay forwards only broadcasts); else the destination says.
+        var broadcast = !request.GatewayAddress.Equals(IPAddress.Any) || arrival.Address is not { } to || !to.Equals(serverAddress);
+        var response = await handler(request, serverAddress, broadcast, stoppingToken).ConfigureAwait(false);
         if (response.Reply is not { } answer)
         {
             NotAnswered(type, remote, DhcpMetrics.ReasonName(response.Ignored));

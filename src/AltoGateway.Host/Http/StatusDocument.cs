@@ -12,7 +12,14 @@ internal sealed record StatusDocument(
     StatusListeners Listeners,
     IReadOnlyList<StatusComponent> Components,
     StatusNat Nat,
-    StatusLeds Leds);
+    StatusLeds Leds,
+    IReadOnlyList<StatusDhcpInterface> Dhcp);
+
+/// <summary>
+/// One interface of <c>Dhcp:Interfaces</c> in <c>/status</c>: its modes, and in DHCPv4 server mode the leases
+/// bound and the pool size (null in other modes, and while the server is not started).
+/// </summary>
+internal sealed record StatusDhcpInterface(string Interface, string Role, string V4Mode, string V6Mode, int? LeasesBound, int? PoolSize);
 
 /// <summary>The NAT map's numbers in <c>/status</c>.</summary>
 internal sealed record StatusNat(int Entries, int Subscribers, int Capacity, long Evicted, long Expired, long Rejected, long Lookups, long Misses, long ConntrackEvents, long ConntrackResyncs);

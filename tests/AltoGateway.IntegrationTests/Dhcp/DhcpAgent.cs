@@ -17,15 +17,20 @@ internal sealed class DhcpAgent : IAsyncDisposable
     public const string DirectoryUri = LanUrl + "/directory";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly string _folder;
+    private readonly DhcpLab _lab;
 
-    private DhcpAgent(string folder, AgentProcess process, HttpClient http)
+    private DhcpAgent(DhcpLab lab, string folder, AgentProcess process, HttpClient http)
     {
+        _lab = lab;
         _folder = folder;
         Process = process;
         Http = http;
     }
 
-    public AgentProcess Process { get; }
+    public AgentProcess Process { get; private set; }
+
+    /// <summary>The agent's state directory (the DHCP lease journals are there).</summary>
+    public string StateDirectory => Path.Combine(_folder, "state");
 
     public HttpClient Http { get; }
 
@@ -44,18 +49,11 @@ internal sealed class DhcpAgent : IAsyncDisposable
               "Dhcp": {{dhcpSection}}
             }
             """);
-        var (ip, arguments) = lab.Exec(lab.Server, AgentProcess.JitBuildPath, "run", "--config", file);
-        var process = AgentProcess.StartCommand(ip, arguments, new Dictionary<string, string>
-        {
-            ["ALTOGW__State__Directory"] = Path.Combine(folder, "state"),
-            ["ALTOGW__Control__SocketPath"] = Path.Combine(folder, "control.sock"),
-        });
         var http = new HttpClient(InNamespace(lab.Server)) { Timeout = TimeSpan.FromSeconds(10) };
-        var agent = new DhcpAgent(folder, process, http);
+        var agent = new DhcpAgent(lab, folder, Launch(lab, folder), http);
         try
         {
-            using var ready = await process.WaitForHttpAsync(http, $"{LanUrl}/healthz", StartTimeout);
-            Assert.True(ready.StatusCode == HttpStatusCode.OK, $"the agent is not ready: {await ready.Content.ReadAsStringAsync()}\n{process.Output}");
+            await agent.WaitUntilReadyAsync();
             return agent;
         }
         catch
@@ -63,6 +61,46 @@ internal sealed class DhcpAgent : IAsyncDisposable
             await agent.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Ends the agent — SIGKILL with <paramref name="kill"/> (nothing runs at exit, as after a power cut), else
+    /// SIGTERM — and starts it again with the same configuration, state directory and control socket.
+    /// </summary>
+    public async Task RestartAsync(bool kill)
+    {
+        if (kill)
+        {
+            await Process.KillAsync();
+        }
+        else
+        {
+            Process.Terminate();
+            Assert.True(await Process.WaitForExitAsync(TimeSpan.FromSeconds(30)), $"the agent did not stop:\n{Process.Output}");
+        }
+
+        await Process.DisposeAsync();
+        Process = Launch(_lab, _folder);
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary><c>altogw leases</c> against this agent: its exit status and what it printed.</summary>
+    public Task<(int Exit, string Output)> LeasesAsync() => ToolProcess.RunAsync(AgentProcess.JitBuildPath, ["leases", "--socket", ControlSocket]);
+
+    private static AgentProcess Launch(DhcpLab lab, string folder)
+    {
+        var (ip, arguments) = lab.Exec(lab.Server, AgentProcess.JitBuildPath, "run", "--config", Path.Combine(folder, "altogateway.json"));
+        return AgentProcess.StartCommand(ip, arguments, new Dictionary<string, string>
+        {
+            ["ALTOGW__State__Directory"] = Path.Combine(folder, "state"),
+            ["ALTOGW__Control__SocketPath"] = Path.Combine(folder, "control.sock"),
+        });
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var ready = await Process.WaitForHttpAsync(Http, $"{LanUrl}/healthz", StartTimeout);
+        Assert.True(ready.StatusCode == HttpStatusCode.OK, $"the agent is not ready: {await ready.Content.ReadAsStringAsync()}\n{Process.Output}");
     }
 
     /// <summary>The /metrics samples.</summary>

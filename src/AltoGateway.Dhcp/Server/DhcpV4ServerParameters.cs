@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using System.Net;
+using AltoGateway.Dhcp.Alto;
+using AltoGateway.Dhcp.V4;
+
+namespace AltoGateway.Dhcp.ServerMode;
+
+/// <summary>
+/// The configuration options of an OFFER, ACK or INFORM answer: subnet mask (1), router (3), DNS servers (6),
+/// domain name (15), then the ALTO options from <see cref="AltoDhcpOptions"/> (213, the URI option, 125 with the
+/// peer ID), which go only to clients that ask for them in option 55 unless AlwaysSend is set. 1, 3, 6 and 15 are
+/// sent whenever configured: every client needs them and some (PXE ROMs, BOOTP-era stacks) send no option 55.
+/// RFC 2132 §9.8: the server "MUST try to insert the requested options in the order requested", so the options
+/// the client asked for come first, in its order, the rest after them in code order.
+/// </summary>
+public sealed class DhcpV4ServerParameters(DhcpV4ServerSettings settings, int prefixLength, AltoDhcpOptions altoOptions)
+{
+    private readonly DhcpV4ServerSettings settings = settings ?? throw new ArgumentNullException(nameof(settings));
+    private readonly AltoDhcpOptions altoOptions = altoOptions ?? throw new ArgumentNullException(nameof(altoOptions));
+    private readonly DhcpV4Option mask = SubnetMask(prefixLength);
+
+    /// <summary>The options for a client whose option 55 is <paramref name="parameterRequestList"/>; <paramref name="peerId"/> goes into 125.</summary>
+    public IReadOnlyList<DhcpV4Option> For(ReadOnlySpan<byte> parameterRequestList, string? peerId)
+    {
+        var options = new List<DhcpV4Option> { mask };
+        if (settings.Router is { } router)
+        {
+            options.Add(DhcpV4Option.FromAddress(DhcpV4OptionCode.Router, router));
+        }
+
+        if (settings.DnsServers.Count > 0)
+        {
+            options.Add(DhcpV4Option.FromAddresses(DhcpV4OptionCode.DomainNameServer, settings.DnsServers));
+        }
+
+        if (!string.IsNullOrEmpty(settings.DomainName))
+        {
+            options.Add(DhcpV4Option.FromText(DhcpV4OptionCode.DomainName, settings.DomainName));
+        }
+
+        options.AddRange(altoOptions.ForDhcpV4(parameterRequestList, peerId));
+        var order = new int[256];
+        Array.Fill(order, 256);
+        for (var i = 0; i < parameterRequestList.Length; i++)
+        {
+            order[parameterRequestList[i]] = Math.Min(order[parameterRequestList[i]], i);
+        }
+
+        // A stable sort: unrequested options keep the order above.
+        return [.. options.Select((option, index) => (option, index)).OrderBy(o => order[o.option.Code]).ThenBy(o => o.index).Select(o => o.option)];
+    }
+
+    /// <summary>Option 1 for a prefix length (RFC 2132 §3.3).</summary>
+    public static DhcpV4Option SubnetMask(int prefixLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, 32);
+        Span<byte> bytes = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, prefixLength == 0 ? 0 : uint.MaxValue << (32 - prefixLength));
+        return DhcpV4Option.FromAddress(DhcpV4OptionCode.SubnetMask, new IPAddress(bytes));
+    }
+}
