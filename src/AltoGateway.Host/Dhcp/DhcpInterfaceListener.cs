@@ -69,10 +69,15 @@ internal abstract class DhcpInterfaceListener(
                 delay = FirstRetry;
                 health.Bound(SocketName);
                 DhcpLog.Listening(logger, Version, options.Name, socket.LocalEndPoint?.ToString() ?? "?");
-                await ReceiveAsync(socket, stoppingToken).ConfigureAwait(false);
+                // Several loops read the one socket, each with its own buffers: while one waits for
+                // its ACK's journal commit the others go on, and their commits share an fsync.
+                await Task.WhenAll(Enumerable.Range(0, ReceiveLoops).Select(_ => ReceiveAsync(socket, stoppingToken))).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>Messages answered at once per socket (an answer may wait for the lease journal's fsync).</summary>
+    private const int ReceiveLoops = 32;
 
     /// <summary>Opens the socket on the interface (<see cref="DhcpSockets"/>).</summary>
     protected abstract Socket Open(DhcpInterfaceAddresses.Snapshot nic);
