@@ -5,6 +5,7 @@ using AltoGateway.Tests.Shared;
 namespace AltoGateway.EmulatedHardware.Tests;
 
 /// <summary>The shipped form of the agent (arm64, NativeAOT) starting on the emulated board.</summary>
+[Collection(EmulatedBoard.Collection)]
 public sealed class Arm64AgentTests : IDisposable
 {
     // qemu emulates every instruction: give a start-up far more time than it needs natively.

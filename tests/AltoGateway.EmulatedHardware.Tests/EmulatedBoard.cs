@@ -13,6 +13,12 @@ internal static class EmulatedBoard
     public const string ConfigPath = "src/AltoGateway.Host/samples/emulated-ci-board.json";
     public const string LanUrl = "http://127.0.0.1:17285";
 
+    /// <summary>
+    /// The xunit collection of every test that starts the agent on the board: they share its sample
+    /// configuration (ports, state folder, control socket), so they run one after the other.
+    /// </summary>
+    public const string Collection = "emulated board";
+
     /// <summary>Starts the arm64 agent; skips (fails under CI) when the build or qemu is missing.</summary>
     public static AgentProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {

@@ -13,6 +13,7 @@ namespace AltoGateway.EmulatedHardware.Tests;
 /// proxy's circuit breaker notices, the health model changes, and the emulated board's trace
 /// must show the LED patterns and the GPIO line levels of each phase.
 /// </summary>
+[Collection(EmulatedBoard.Collection)]
 public sealed class StatusLedLifecycleTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
