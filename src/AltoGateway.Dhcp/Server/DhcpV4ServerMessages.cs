@@ -49,19 +49,6 @@ public static class DhcpV4ServerMessages
             all.Add(clientIdentifier);
         }
 
-        var reply = new DhcpV4Message
-        {
-            Operation = DhcpV4Operation.BootReply,
-            HardwareType = request.HardwareType,
-            HardwareAddressLength = request.HardwareAddressLength,
-            TransactionId = request.TransactionId,
-            Flags = flags,
-            ClientAddress = clientAddress,
-            YourAddress = yourAddress,
-            GatewayAddress = request.GatewayAddress,
-            ClientHardwareAddressField = request.ClientHardwareAddressField,
-            Options = all,
-        };
-        return DhcpV4RelayAgentOption.EchoInReply(request, reply);
+        return request.ReplyWith(clientAddress, yourAddress, flags, all);
     }
 }

@@ -39,20 +39,7 @@ public static class DhcpV4InformReply
             DhcpV4Option.FromAddress(DhcpV4OptionCode.ServerIdentifier, serverIdentifier),
         };
         options.AddRange(parameters.Where(p => !NotFromParameters.Contains(p.Code)));
-        var reply = new DhcpV4Message
-        {
-            Operation = DhcpV4Operation.BootReply,
-            HardwareType = inform.HardwareType,
-            HardwareAddressLength = inform.HardwareAddressLength,
-            TransactionId = inform.TransactionId,
-            Flags = inform.Flags,
-            ClientAddress = inform.ClientAddress,
-            YourAddress = IPAddress.Any,
-            GatewayAddress = inform.GatewayAddress,
-            ClientHardwareAddressField = inform.ClientHardwareAddressField,
-            Options = options,
-        };
-        return DhcpV4RelayAgentOption.EchoInReply(inform, reply);
+        return inform.ReplyWith(inform.ClientAddress, IPAddress.Any, inform.Flags, options);
     }
 
     /// <summary>

@@ -104,6 +104,32 @@ public sealed record DhcpV4Message
             && DhcpV4RelayAgentInformation.TryRead(option.Data, out information, out _, out _);
     }
 
+    /// <summary>
+    /// A BOOTREPLY to this request (RFC 2131 §4.1 and Table 3): 'htype', 'hlen', 'xid', 'giaddr' and 'chaddr'
+    /// copied; 'ciaddr', 'yiaddr', 'flags' and the options given; a relay agent's option 82 echoed last
+    /// (RFC 3046 §2.2). Every reply a server or INFORM responder makes starts here.
+    /// </summary>
+    public DhcpV4Message ReplyWith(IPAddress clientAddress, IPAddress yourAddress, ushort flags, IReadOnlyList<DhcpV4Option> options)
+    {
+        ArgumentNullException.ThrowIfNull(clientAddress);
+        ArgumentNullException.ThrowIfNull(yourAddress);
+        ArgumentNullException.ThrowIfNull(options);
+        var reply = new DhcpV4Message
+        {
+            Operation = DhcpV4Operation.BootReply,
+            HardwareType = HardwareType,
+            HardwareAddressLength = HardwareAddressLength,
+            TransactionId = TransactionId,
+            Flags = flags,
+            ClientAddress = clientAddress,
+            YourAddress = yourAddress,
+            GatewayAddress = GatewayAddress,
+            ClientHardwareAddressField = ClientHardwareAddressField,
+            Options = options,
+        };
+        return DhcpV4RelayAgentOption.EchoInReply(this, reply);
+    }
+
     /// <summary>A copy without the option <paramref name="code"/>; every other option unchanged and in order.</summary>
     public DhcpV4Message WithoutOption(byte code) => this with { Options = [.. Options.Where(o => o.Code != code)] };
 }
