@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AltoGateway.Dhcp.Options;
 
 namespace AltoGateway.Dhcp.V4;
 
@@ -117,23 +118,7 @@ public sealed class DhcpV4Option
     }
 
     /// <summary>The IPv4 addresses this option holds: at least one, the length a multiple of 4 (RFC 2132 §3.5).</summary>
-    public bool TryGetAddresses(out IReadOnlyList<IPAddress> addresses)
-    {
-        addresses = [];
-        if (Data.Length == 0 || Data.Length % 4 != 0)
-        {
-            return false;
-        }
-
-        var list = new IPAddress[Data.Length / 4];
-        for (var i = 0; i < list.Length; i++)
-        {
-            list[i] = new IPAddress(Data.Span.Slice(i * 4, 4));
-        }
-
-        addresses = list;
-        return true;
-    }
+    public bool TryGetAddresses(out IReadOnlyList<IPAddress> addresses) => AddressListData.TryRead(Data.Span, 4, out addresses);
 
     /// <summary>The 32-bit value this option holds.</summary>
     public bool TryGetUInt32(out uint value)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using AltoGateway.Dhcp.Options;
 
 namespace AltoGateway.Dhcp.V6;
 
@@ -87,23 +88,7 @@ public sealed class DhcpV6Option
     }
 
     /// <summary>The IPv6 addresses this option holds: at least one, the length a multiple of 16.</summary>
-    public bool TryGetAddresses(out IReadOnlyList<IPAddress> addresses)
-    {
-        addresses = [];
-        if (Data.Length == 0 || Data.Length % 16 != 0)
-        {
-            return false;
-        }
-
-        var list = new IPAddress[Data.Length / 16];
-        for (var i = 0; i < list.Length; i++)
-        {
-            list[i] = new IPAddress(Data.Span.Slice(i * 16, 16));
-        }
-
-        addresses = list;
-        return true;
-    }
+    public bool TryGetAddresses(out IReadOnlyList<IPAddress> addresses) => AddressListData.TryRead(Data.Span, 16, out addresses);
 
     /// <summary>The codes of an option request option, in order; false for an odd length.</summary>
     public bool TryGetCodes(out IReadOnlyList<ushort> codes)
