@@ -4,8 +4,6 @@ namespace AltoGateway.Dhcp.Leases;
 
 public sealed partial class LeaseTable
 {
-    private const int OfferSweepThreshold = 256;
-
     /// <summary>
     /// Picks the address for a DHCPOFFER and holds it for <see cref="LeaseTimes.OfferHold"/> (not
     /// journaled). RFC 2131 §4.3.1's order: the client's current binding, its previous binding,
@@ -25,8 +23,10 @@ public sealed partial class LeaseTable
 
         WithdrawOffer(client.Identity);
         WithdrawOfferAt(offset);
-        _offers[offset] = new PendingOffer(client.Identity, now + Seconds(_times.OfferHold));
+        var offer = new PendingOffer(client.Identity, now + Seconds(_times.OfferHold));
+        _offers[offset] = offer;
         _offerByClient[client.Identity] = offset;
+        _offersByAge.Enqueue((offset, offer));
         return new OfferResult(source, _pool.AddressAt(offset), LeaseTimeFor(requestedLeaseTime));
     }
 
@@ -109,17 +109,21 @@ public sealed partial class LeaseTable
         };
     }
 
+    /// <summary>
+    /// Forgets the offers whose hold is over, oldest first: amortised O(1) per offer, since every offer is queued once
+    /// and the hold is the same for all, so the queue is in expiry order. An entry whose offer was withdrawn or
+    /// replaced since is dropped without effect.
+    /// </summary>
     private void SweepOffers(long now)
     {
-        if (_offers.Count < OfferSweepThreshold)
+        while (_offersByAge.TryPeek(out var oldest) && oldest.Offer.Until <= now)
         {
-            return;
-        }
-
-        foreach (var (offset, offer) in _offers.Where(o => o.Value.Until <= now).ToList())
-        {
-            _offers.Remove(offset);
-            _offerByClient.Remove(offer.Client);
+            _offersByAge.Dequeue();
+            if (_offers.TryGetValue(oldest.Offset, out var current) && current == oldest.Offer)
+            {
+                _offers.Remove(oldest.Offset);
+                _offerByClient.Remove(current.Client);
+            }
         }
     }
 

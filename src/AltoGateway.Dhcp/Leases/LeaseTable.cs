@@ -6,8 +6,8 @@ namespace AltoGateway.Dhcp.Leases;
 /// <para>
 /// Memory: one slot per address of the subnet, in three arrays indexed by the address's offset
 /// (state byte, Unix-seconds time, owner reference) plus a client → slot index; no object per
-/// lease beyond the owner's identity bytes. Offers are an overlay (a handful at a time) and are
-/// never journaled: RFC 2131 §4.3.1 lets a server forget an offer.
+/// lease beyond the owner's identity bytes. Offers are an overlay (those of the last
+/// <see cref="LeaseTimes.OfferHold"/>, forgotten oldest first) and are never journaled: RFC 2131 §4.3.1 lets a server forget an offer.
 /// </para>
 /// <para>
 /// Invariant: a client owns at most one Bound/Released slot (its current or previous binding); a
@@ -27,6 +27,7 @@ public sealed partial class LeaseTable
     private readonly Dictionary<ClientIdentity, int> _slotByClient = [];
     private readonly Dictionary<int, PendingOffer> _offers = [];
     private readonly Dictionary<ClientIdentity, int> _offerByClient = [];
+    private readonly Queue<(int Offset, PendingOffer Offer)> _offersByAge = new();
     private int _cursor;
 
     public LeaseTable(LeasePool pool, LeaseTimes times, TimeProvider time)

@@ -133,4 +133,54 @@ public class LeaseOfferTests
         Assert.Equal(TimeSpan.FromHours(2), first.LeaseTime);
         Assert.Equal(TimeSpan.FromHours(1), again.LeaseTime);
     }
+
+    [Fact]
+    public void A_renewed_offer_outlives_the_hold_of_the_offer_it_replaced()
+    {
+        // Offers are forgotten oldest first; the first offer's expiry must not take the second one with it.
+        var table = NewTable();
+        var first = table.Offer(Client(1));
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(first.Address, table.Offer(Client(1)).Address);
+        _clock.Advance(TimeSpan.FromSeconds(15)); // 35 s after the first offer, 15 s after the second
+
+        for (var n = 2; n <= 8; n++)
+        {
+            var offer = table.Offer(Client(n));
+            Assert.True(offer.IsOffered);
+            Assert.NotEqual(first.Address, offer.Address);
+        }
+
+        Assert.False(table.Offer(Client(50)).IsOffered);
+        var decision = table.Request(RequestState.Selecting, Client(1), Server, first.Address, System.Net.IPAddress.Any).Decision;
+        Assert.Equal((RequestOutcome.Ack, first.Address), (decision.Outcome, decision.Address));
+    }
+
+    [Fact]
+    public void Thousands_of_abandoned_offers_are_forgotten_once_their_hold_is_over()
+    {
+        // About 30,000 addresses; 20,000 DISCOVERs never followed by a REQUEST, then 20,000 more clients after the
+        // hold: the second wave fits only if the first wave's offers are gone.
+        var table = new LeaseTable(Create(Address("192.168.118.47"), prefixLength: 16, subnet: Address("192.168.0.0"), first: Address("192.168.1.0")), Times(), _clock);
+        var firstWave = new HashSet<System.Net.IPAddress>();
+        for (var n = 0; n < 20_000; n++)
+        {
+            firstWave.Add(table.Offer(Wide(n)).Address!);
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var again = 0;
+        for (var n = 20_000; n < 40_000; n++)
+        {
+            var offer = table.Offer(Wide(n));
+            Assert.True(offer.IsOffered, $"client {n} was not offered an address");
+            again += firstWave.Contains(offer.Address!) ? 1 : 0;
+        }
+
+        Assert.Equal(20_000, firstWave.Count);
+        Assert.True(again >= 10_000, $"{again} addresses of the abandoned offers were offered again");
+        Assert.Empty(table.Snapshot()); // offers are never leases
+    }
+
+    private static LeaseClient Wide(int number) => LeaseClient.FromEthernet([2, 0, 0, (byte)(number >> 16), (byte)(number >> 8), (byte)number]);
 }
