@@ -66,17 +66,36 @@ public sealed class LeaseJournal : IDisposable
         while (Volatile.Read(ref _durable) < ticket)
         {
             await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            FlushAsWriter(ticket);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WaitDurableAsync"/> on the calling thread: for a caller that owns its thread (the DHCP socket's
+    /// loop), which commits a whole batch of decisions with one call.
+    /// </summary>
+    public void WaitDurable(long ticket)
+    {
+        while (Volatile.Read(ref _durable) < ticket)
+        {
+            _writer.Wait();
+            FlushAsWriter(ticket);
+        }
+    }
+
+    /// <summary>Holding the writer slot: flushes unless another writer already made <paramref name="ticket"/> durable; releases the slot.</summary>
+    private void FlushAsWriter(long ticket)
+    {
+        try
+        {
+            if (Volatile.Read(ref _durable) < ticket)
             {
-                if (Volatile.Read(ref _durable) < ticket)
-                {
-                    FlushPending();
-                }
+                FlushPending();
             }
-            finally
-            {
-                _writer.Release();
-            }
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 

@@ -106,32 +106,86 @@ public sealed class LeaseStore : IAsyncDisposable
         RequestState state, LeaseClient client, IPAddress? serverIdentifier, IPAddress? requestedAddress, IPAddress? clientAddress,
         TimeSpan? requestedLeaseTime = null, CancellationToken cancellationToken = default)
     {
-        RequestDecision decision;
-        long ticket = 0;
-        lock (_gate)
-        {
-            (decision, var record) = _table.Request(state, client, serverIdentifier, requestedAddress, clientAddress, requestedLeaseTime);
-            if (record is { } change)
-            {
-                ticket = _journal.Append(change);
-            }
-        }
-
+        var decision = Request(state, client, serverIdentifier, requestedAddress, clientAddress, requestedLeaseTime, out var ticket);
         await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
         return decision;
     }
 
+    /// <summary>
+    /// <see cref="RequestAsync"/>'s decision without waiting for the disk: an Ack may be sent only once
+    /// <see cref="Commit"/> (or <see cref="CommitAsync"/>) of <paramref name="commitTicket"/> (0: nothing to write) returned.
+    /// A caller answering many messages decides them all, commits the highest ticket once, then sends.
+    /// </summary>
+    public RequestDecision Request(
+        RequestState state, LeaseClient client, IPAddress? serverIdentifier, IPAddress? requestedAddress, IPAddress? clientAddress,
+        TimeSpan? requestedLeaseTime, out long commitTicket)
+    {
+        lock (_gate)
+        {
+            var (decision, record) = _table.Request(state, client, serverIdentifier, requestedAddress, clientAddress, requestedLeaseTime);
+            commitTicket = record is { } change ? _journal.Append(change) : 0;
+            return decision;
+        }
+    }
+
     /// <summary>DHCPRELEASE (RFC 2131 §4.3.4); no reply is sent either way.</summary>
-    public ValueTask<LeaseChangeOutcome> ReleaseAsync(LeaseClient client, IPAddress address, CancellationToken cancellationToken = default) =>
-        ChangeAsync(table => table.Release(client, address), cancellationToken);
+    public async ValueTask<LeaseChangeOutcome> ReleaseAsync(LeaseClient client, IPAddress address, CancellationToken cancellationToken = default)
+    {
+        var outcome = Release(client, address, out var ticket);
+        await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary><see cref="ReleaseAsync"/> without waiting for the disk (see <see cref="Request"/>).</summary>
+    public LeaseChangeOutcome Release(LeaseClient client, IPAddress address, out long commitTicket) =>
+        Change(table => table.Release(client, address), out commitTicket);
 
     /// <summary>DHCPDECLINE (RFC 2131 §4.3.3): the address is quarantined.</summary>
-    public ValueTask<LeaseChangeOutcome> DeclineAsync(LeaseClient client, IPAddress address, CancellationToken cancellationToken = default) =>
-        ChangeAsync(table => table.Decline(client, address), cancellationToken);
+    public async ValueTask<LeaseChangeOutcome> DeclineAsync(LeaseClient client, IPAddress address, CancellationToken cancellationToken = default)
+    {
+        var outcome = Decline(client, address, out var ticket);
+        await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary><see cref="DeclineAsync"/> without waiting for the disk (see <see cref="Request"/>).</summary>
+    public LeaseChangeOutcome Decline(LeaseClient client, IPAddress address, out long commitTicket) =>
+        Change(table => table.Decline(client, address), out commitTicket);
 
     /// <summary>A probe (ping, ARP) found <paramref name="address"/> in use by someone else: quarantined.</summary>
-    public ValueTask<LeaseChangeOutcome> MarkInUseAsync(IPAddress address, CancellationToken cancellationToken = default) =>
-        ChangeAsync(table => table.MarkInUse(address), cancellationToken);
+    public async ValueTask<LeaseChangeOutcome> MarkInUseAsync(IPAddress address, CancellationToken cancellationToken = default)
+    {
+        var outcome = Change(table => table.MarkInUse(address), out var ticket);
+        await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Returns once every change up to <paramref name="commitTicket"/> is on disk (one fsync for all the changes
+    /// waiting, group commit); throws <see cref="IOException"/> when the journal cannot be written.
+    /// </summary>
+    public void Commit(long commitTicket)
+    {
+        if (commitTicket == 0)
+        {
+            return;
+        }
+
+        _journal.WaitDurable(commitTicket);
+        StartCompactionIfDue();
+    }
+
+    /// <summary><see cref="Commit"/> without holding the thread while another writer flushes.</summary>
+    public async ValueTask CommitAsync(long commitTicket, CancellationToken cancellationToken = default)
+    {
+        if (commitTicket == 0)
+        {
+            return;
+        }
+
+        await _journal.WaitDurableAsync(commitTicket, cancellationToken).ConfigureAwait(false);
+        StartCompactionIfDue();
+    }
 
     /// <summary>Every address that is not free, in address order.</summary>
     public IReadOnlyList<LeaseEntry> Snapshot()
@@ -155,32 +209,14 @@ public sealed class LeaseStore : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<LeaseChangeOutcome> ChangeAsync(Func<LeaseTable, (LeaseChangeOutcome, LeaseRecord?)> change, CancellationToken cancellationToken)
+    private LeaseChangeOutcome Change(Func<LeaseTable, (LeaseChangeOutcome, LeaseRecord?)> change, out long commitTicket)
     {
-        LeaseChangeOutcome outcome;
-        long ticket = 0;
         lock (_gate)
         {
-            (outcome, var record) = change(_table);
-            if (record is { } applied)
-            {
-                ticket = _journal.Append(applied);
-            }
+            var (outcome, record) = change(_table);
+            commitTicket = record is { } applied ? _journal.Append(applied) : 0;
+            return outcome;
         }
-
-        await CommitAsync(ticket, cancellationToken).ConfigureAwait(false);
-        return outcome;
-    }
-
-    private async ValueTask CommitAsync(long ticket, CancellationToken cancellationToken)
-    {
-        if (ticket == 0)
-        {
-            return;
-        }
-
-        await _journal.WaitDurableAsync(ticket, cancellationToken).ConfigureAwait(false);
-        StartCompactionIfDue();
     }
 
     private void StartCompactionIfDue()

@@ -11,14 +11,14 @@ namespace AltoGateway.Dhcp.ServerMode;
 /// <list type="bullet">
 /// <item>DHCPDISCOVER → DHCPOFFER of <see cref="LeaseStore.Offer"/>'s address (§4.3.1), or nothing when the pool is exhausted.</item>
 /// <item>DHCPREQUEST → its state from <see cref="RequestStateClassifier"/> (SELECTING, INIT-REBOOT, RENEWING, REBINDING), then
-/// <see cref="LeaseStore.RequestAsync"/>'s decision (§4.3.2): DHCPACK only once the binding is on disk, DHCPNAK with the reason
+/// <see cref="LeaseStore.Request"/>'s decision (§4.3.2): DHCPACK only once the binding is on disk, DHCPNAK with the reason
 /// in option 56, or silence.</item>
 /// <item>DHCPDECLINE → the address quarantined (§4.3.3); DHCPRELEASE → the binding freed (§4.3.4); neither is answered.</item>
 /// <item>DHCPINFORM → a DHCPACK with the configuration and the ALTO options, no lease time, 'yiaddr' 0 (§4.3.5).</item>
 /// </list>
 /// An OFFER and an ACK carry 51, 58 and 59 (<see cref="DhcpV4LeaseTimers"/>) then <see cref="DhcpV4ServerParameters"/>'s
 /// options, the peer ID in 125 being the one of the address given. A journal that cannot be written throws
-/// <see cref="IOException"/>: then nothing is sent, and the client tries again.
+/// <see cref="IOException"/> from the commit: then nothing is sent, and the client tries again.
 /// Calls may overlap: the store serialises its decisions.
 /// </summary>
 public sealed class DhcpV4Server
@@ -40,14 +40,27 @@ public sealed class DhcpV4Server
     public LeaseStore Leases => leases;
 
     /// <summary>
-    /// The answer to <paramref name="request"/>. <paramref name="receivedByBroadcast"/>: whether it came broadcast
-    /// or through a relay (tells REBINDING from RENEWING). <paramref name="peerIdOf"/> gives a subscriber's peer ID,
-    /// null when peer IDs are not sent.
+    /// The answer to <paramref name="request"/>, once any lease change it made is on disk. <paramref name="receivedByBroadcast"/>:
+    /// whether it came broadcast or through a relay (tells REBINDING from RENEWING). <paramref name="peerIdOf"/> gives a
+    /// subscriber's peer ID, null when peer IDs are not sent.
     /// </summary>
     public async ValueTask<DhcpV4Response> RespondAsync(
         DhcpV4Message request, bool receivedByBroadcast, Func<IPAddress, string?>? peerIdOf, CancellationToken cancellationToken = default)
     {
+        var response = Respond(request, receivedByBroadcast, peerIdOf, out var commitTicket);
+        await leases.CommitAsync(commitTicket, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>
+    /// <see cref="RespondAsync"/>'s answer without waiting for the disk: the reply may be sent only once
+    /// <see cref="LeaseStore.Commit"/> of <paramref name="commitTicket"/> returned (0: nothing to write, send at once).
+    /// A socket's loop answers what it has read, commits the highest ticket once, then sends the replies.
+    /// </summary>
+    public DhcpV4Response Respond(DhcpV4Message request, bool receivedByBroadcast, Func<IPAddress, string?>? peerIdOf, out long commitTicket)
+    {
         ArgumentNullException.ThrowIfNull(request);
+        commitTicket = 0;
         if (request.Operation != DhcpV4Operation.BootRequest || request.MessageType is not { } type)
         {
             return DhcpV4Response.Ignore(DhcpIgnoreReason.NotOurs); // a BOOTREPLY, or BOOTP (no option 53)
@@ -64,15 +77,21 @@ public sealed class DhcpV4Server
             return DhcpV4Response.Ignore(DhcpIgnoreReason.MalformedRequest);
         }
 
-        return type switch
+        switch (type)
         {
-            DhcpV4MessageType.Discover => Discover(request, client, peerIdOf),
-            DhcpV4MessageType.Request => await RequestAsync(request, client, receivedByBroadcast, peerIdOf, cancellationToken).ConfigureAwait(false),
-            DhcpV4MessageType.Decline => await DeclineAsync(request, client, cancellationToken).ConfigureAwait(false),
-            DhcpV4MessageType.Release => await ReleaseAsync(request, client, cancellationToken).ConfigureAwait(false),
-            DhcpV4MessageType.Inform => Inform(request, peerIdOf),
-            _ => DhcpV4Response.Ignore(DhcpIgnoreReason.NotOurs),
-        };
+            case DhcpV4MessageType.Discover:
+                return Discover(request, client, peerIdOf);
+            case DhcpV4MessageType.Request:
+                return Request(request, client, receivedByBroadcast, peerIdOf, out commitTicket);
+            case DhcpV4MessageType.Decline:
+                return Decline(request, client, out commitTicket);
+            case DhcpV4MessageType.Release:
+                return Release(request, client, out commitTicket);
+            case DhcpV4MessageType.Inform:
+                return Inform(request, peerIdOf);
+            default:
+                return DhcpV4Response.Ignore(DhcpIgnoreReason.NotOurs);
+        }
     }
 
     private DhcpV4Response Discover(DhcpV4Message request, LeaseClient client, Func<IPAddress, string?>? peerIdOf)
@@ -87,9 +106,9 @@ public sealed class DhcpV4Server
         return DhcpV4Response.Send(request, DhcpV4ServerMessages.Offer(request, ServerIdentifier, offer.Address!, options));
     }
 
-    private async ValueTask<DhcpV4Response> RequestAsync(
-        DhcpV4Message request, LeaseClient client, bool receivedByBroadcast, Func<IPAddress, string?>? peerIdOf, CancellationToken cancellationToken)
+    private DhcpV4Response Request(DhcpV4Message request, LeaseClient client, bool receivedByBroadcast, Func<IPAddress, string?>? peerIdOf, out long commitTicket)
     {
+        commitTicket = 0;
         var serverIdentifier = Address(request, DhcpV4OptionCode.ServerIdentifier);
         var requested = Address(request, DhcpV4OptionCode.RequestedIpAddress);
         var state = RequestStateClassifier.Classify(serverIdentifier, requested, request.ClientAddress, receivedByBroadcast);
@@ -98,8 +117,7 @@ public sealed class DhcpV4Server
             return DhcpV4Response.Ignore(DhcpIgnoreReason.MalformedRequest);
         }
 
-        var decision = await leases.RequestAsync(
-            state, client, serverIdentifier, requested, request.ClientAddress, RequestedLeaseTime(request), cancellationToken).ConfigureAwait(false);
+        var decision = leases.Request(state, client, serverIdentifier, requested, request.ClientAddress, RequestedLeaseTime(request), out commitTicket);
         switch (decision.Outcome)
         {
             case RequestOutcome.Ack:
@@ -118,8 +136,9 @@ public sealed class DhcpV4Server
     }
 
     /// <summary>RFC 2131 §4.3.3: the client found the address in use; "the server MUST mark the network address as not available".</summary>
-    private async ValueTask<DhcpV4Response> DeclineAsync(DhcpV4Message request, LeaseClient client, CancellationToken cancellationToken)
+    private DhcpV4Response Decline(DhcpV4Message request, LeaseClient client, out long commitTicket)
     {
+        commitTicket = 0;
         if (NamesOtherServer(request))
         {
             return DhcpV4Response.Ignore(DhcpIgnoreReason.OtherServer);
@@ -131,19 +150,20 @@ public sealed class DhcpV4Server
             return DhcpV4Response.Ignore(DhcpIgnoreReason.MalformedRequest);
         }
 
-        await leases.DeclineAsync(client, declined, cancellationToken).ConfigureAwait(false);
+        _ = leases.Decline(client, declined, out commitTicket);
         return DhcpV4Response.Ignore(DhcpIgnoreReason.NoReplyDue);
     }
 
     /// <summary>RFC 2131 §4.3.4: the client gives up 'ciaddr'; the server marks it free and remembers it for the client.</summary>
-    private async ValueTask<DhcpV4Response> ReleaseAsync(DhcpV4Message request, LeaseClient client, CancellationToken cancellationToken)
+    private DhcpV4Response Release(DhcpV4Message request, LeaseClient client, out long commitTicket)
     {
+        commitTicket = 0;
         if (NamesOtherServer(request))
         {
             return DhcpV4Response.Ignore(DhcpIgnoreReason.OtherServer);
         }
 
-        await leases.ReleaseAsync(client, request.ClientAddress, cancellationToken).ConfigureAwait(false);
+        _ = leases.Release(client, request.ClientAddress, out commitTicket);
         return DhcpV4Response.Ignore(DhcpIgnoreReason.NoReplyDue);
     }
 

@@ -7,17 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace AltoGateway.Host.Dhcp;
 
 /// <summary>
-/// One DHCP socket on one interface, for one IP version: opened (and opened again, 1 s doubling to 60 s, when
-/// the interface is missing or the socket cannot be bound, with the <c>dhcp</c> component failed meanwhile),
-/// then read datagram by datagram. Whatever arrives, the loop goes on: the subclass answers or drops, every drop
-/// is counted with its reason, and malformed messages and fast clients are logged at a bounded rate.
+/// One DHCP socket on one interface, for one IP version, served by a <see cref="DhcpSocketLoop"/>: while the
+/// interface is missing or the socket cannot be bound the <c>dhcp</c> component is failed. Whatever arrives, the
+/// loop goes on: the subclass answers or drops, every drop is counted with its reason, and malformed messages and
+/// fast clients are logged at a bounded rate.
 /// </summary>
 internal abstract class DhcpInterfaceListener(
     DhcpInterfaceOptions options, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger)
+    : DhcpSocketLoop(time)
 {
-    private const int DatagramBufferSize = 65536;
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(60);
     private readonly RefusalLogGate _malformedLog = new(time);
     private readonly RefusalLogGate _rateLog = new(time);
 
@@ -30,63 +28,51 @@ internal abstract class DhcpInterfaceListener(
 
     protected ILogger Logger => logger;
 
-    protected TimeProvider Time => time;
-
     /// <summary>The kernel's index of the interface, as of the last time the socket was opened.</summary>
     protected int InterfaceIndex { get; private set; }
 
     /// <summary>How the health component names this socket: "DHCPv4 on br-lan".</summary>
     public string SocketName => $"DHCP{Version} on {options.Name}";
 
-    /// <summary>Opens and serves the socket until <paramref name="stoppingToken"/> fires.</summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
+    protected override string ThreadName => $"dhcp{Version[1..]} {options.Name}";
+
+    protected sealed override Socket Open()
     {
-        var delay = FirstRetry;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                var nic = DhcpInterfaceAddresses.Read(options.Name) ?? throw new DhcpSocketException($"interface '{options.Name}' does not exist", new InvalidOperationException());
-                InterfaceIndex = nic.Index;
-                socket = Open(nic);
-            }
-            catch (DhcpSocketException ex)
-            {
-                health.Failed(SocketName, ex.Message);
-                DhcpLog.CannotListen(logger, Version, options.Name, ex.Message, delay);
-                if (!await DelayAsync(delay, stoppingToken).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
-                continue;
-            }
-
-            using (socket)
-            {
-                delay = FirstRetry;
-                health.Bound(SocketName);
-                DhcpLog.Listening(logger, Version, options.Name, socket.LocalEndPoint?.ToString() ?? "?");
-                // Several loops read the one socket, each with its own buffers: while one waits for
-                // its ACK's journal commit the others go on, and their commits share an fsync.
-                await Task.WhenAll(Enumerable.Range(0, ReceiveLoops).Select(_ => ReceiveAsync(socket, stoppingToken))).ConfigureAwait(false);
-            }
-        }
+        var nic = DhcpInterfaceAddresses.Read(options.Name) ?? throw new DhcpSocketException($"interface '{options.Name}' does not exist", new InvalidOperationException());
+        InterfaceIndex = nic.Index;
+        return Open(nic);
     }
-
-    /// <summary>Messages answered at once per socket (an answer may wait for the lease journal's fsync).</summary>
-    private const int ReceiveLoops = 32;
 
     /// <summary>Opens the socket on the interface (<see cref="DhcpSockets"/>).</summary>
     protected abstract Socket Open(DhcpInterfaceAddresses.Snapshot nic);
 
-    /// <summary>The address a datagram is received from, of this socket's family.</summary>
-    protected abstract EndPoint AnyEndPoint { get; }
+    protected sealed override void CannotOpen(string reason, TimeSpan retryIn)
+    {
+        health.Failed(SocketName, reason);
+        DhcpLog.CannotListen(logger, Version, options.Name, reason, retryIn);
+    }
 
-    /// <summary>Answers or drops one datagram; never throws for bad input.</summary>
-    protected abstract ValueTask HandleAsync(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply, CancellationToken stoppingToken);
+    protected sealed override void Opened(Socket socket)
+    {
+        health.Bound(SocketName);
+        DhcpLog.Listening(logger, Version, options.Name, socket.LocalEndPoint?.ToString() ?? "?");
+    }
+
+    protected sealed override bool ReceiveFailed(SocketException exception)
+    {
+        // An ICMP error for an earlier reply is reported here; a vanished interface ends the socket.
+        DhcpLog.SocketError(logger, Version, options.Name, exception.Message);
+        if (DhcpInterfaceAddresses.Read(options.Name) is null)
+        {
+            health.Failed(SocketName, $"interface '{options.Name}' disappeared");
+            return false;
+        }
+
+        return true;
+    }
+
+    protected sealed override void HandleFailed(IPEndPoint remote, Exception exception) =>
+        DhcpLog.AnswerFailed(logger, Version, remote.ToString(), options.Name, exception.ToString());
 
     /// <summary>Counts a drop of a malformed message and logs it (at most a line every few seconds after a burst).</summary>
     protected void DropMalformed(string reason, IPEndPoint remote, int length, string failure)
@@ -119,81 +105,33 @@ internal abstract class DhcpInterfaceListener(
     protected void NotAnswered(string type, IPEndPoint remote, string reason)
     {
         metrics.Dropped(reason);
-        DhcpLog.NotAnswered(logger, Version, type, remote.ToString(), options.Name, reason);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            DhcpLog.NotAnswered(logger, Version, type, remote.ToString(), options.Name, reason);
+        }
     }
 
-    /// <summary>Sends a reply; a failure (no route, the interface went down) is counted and logged, never thrown.</summary>
-    protected async ValueTask<bool> SendAsync(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint destination, CancellationToken stoppingToken)
+    /// <summary>
+    /// Sends a reply and counts it; a failure (no route, the interface went down) is counted and logged, never thrown.
+    /// <paramref name="how"/>: why it goes there (RFC 2131 §4.1's cases), for the debug log.
+    /// </summary>
+    protected void Send(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint destination, string replyType, object? how = null)
     {
         try
         {
-            await socket.SendToAsync(datagram, SocketFlags.None, destination, stoppingToken).ConfigureAwait(false);
-            return true;
+            socket.SendTo(datagram, SocketFlags.None, destination);
         }
         catch (SocketException ex)
         {
             metrics.Dropped(DhcpMetrics.SendFailed);
             DhcpLog.SocketError(logger, Version, options.Name, $"sending to {destination}: {ex.Message}");
-            return false;
+            return;
         }
-    }
 
-    private async Task ReceiveAsync(Socket socket, CancellationToken stoppingToken)
-    {
-        var buffer = new byte[DatagramBufferSize];
-        var reply = new byte[DatagramBufferSize];
-        while (!stoppingToken.IsCancellationRequested)
+        metrics.Replied(Version, replyType);
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            SocketReceiveMessageFromResult received;
-            try
-            {
-                received = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, AnyEndPoint, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                // An ICMP error for an earlier reply is reported here; a vanished interface ends the socket.
-                DhcpLog.SocketError(logger, Version, options.Name, ex.Message);
-                if (DhcpInterfaceAddresses.Read(options.Name) is null)
-                {
-                    health.Failed(SocketName, $"interface '{options.Name}' disappeared");
-                    return;
-                }
-
-                continue;
-            }
-
-            var remote = (IPEndPoint)received.RemoteEndPoint;
-            try
-            {
-                await HandleAsync(socket, buffer.AsMemory(0, received.ReceivedBytes), remote, received.PacketInformation, reply, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A bug in answering one message must not stop the listener; it is logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                DhcpLog.AnswerFailed(logger, Version, remote.ToString(), options.Name, ex.ToString());
-            }
-        }
-    }
-
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            DhcpLog.Replied(logger, Version, replyType, how is null ? destination.ToString() : $"{destination} ({how})", options.Name);
         }
     }
 }

@@ -14,8 +14,8 @@ internal static partial class DhcpLog
     [LoggerMessage(6022, LogLevel.Error, "DHCPv4 server on {Interface} cannot start: {Reason}; its DHCPv4 messages are not answered")]
     public static partial void ServerNotStarted(ILogger logger, string @interface, string reason);
 
-    [LoggerMessage(6023, LogLevel.Error, "DHCPv4 lease journal of {Interface} cannot be written ({Type} from {Client}): {Error}; nothing was sent")]
-    public static partial void JournalWriteFailed(ILogger logger, string @interface, string type, string client, string error);
+    [LoggerMessage(6023, LogLevel.Error, "DHCPv4 lease journal of {Interface} cannot be written: {Error}; the {Replies} replies waiting for it were not sent (their clients will try again)")]
+    public static partial void JournalWriteFailed(ILogger logger, string @interface, int replies, string error);
 
     [LoggerMessage(6024, LogLevel.Information, "DHCPv4 lease journal of {Interface} is written again")]
     public static partial void JournalRecovered(ILogger logger, string @interface);

@@ -80,20 +80,19 @@ internal static class DhcpServices
             DhcpLog.Interface(logger, nic.Name, nic.Role.ToString(), nic.V4Mode.ToString(), nic.V6Mode.ToString());
             if (nic.V4Mode == DhcpV4Mode.Inform)
             {
-                listeners.Add(new DhcpV4Listener(nic, (request, server, _, _) => ValueTask.FromResult(inform.Respond(request, server, PeerIds())),
-                    health, metrics, rateLimiter, time, logger));
+                listeners.Add(new DhcpV4Listener(nic, new DhcpV4InformOnly(inform, PeerIds), health, metrics, rateLimiter, time, logger));
             }
 
             if (nic.V4Mode == DhcpV4Mode.Server)
             {
-                listeners.Add(new DhcpV4Listener(nic, servers.For(nic.Name).HandleAsync, health, metrics, rateLimiter, time, logger));
+                listeners.Add(new DhcpV4Listener(nic, servers.For(nic.Name), health, metrics, rateLimiter, time, logger));
             }
 
             if (nic.V4Mode == DhcpV4Mode.Relay)
             {
                 relayUplink ??= new Relay.DhcpV4RelayUplink(health, metrics, time, logger);
-                listeners.Add(new DhcpV4Listener(nic, Relay.DhcpV4RelayCircuits.NoAnswer, health, metrics, rateLimiter, time, logger,
-                    Relay.DhcpV4RelayCircuits.Create(nic, settings.Alto, alto, relayUplink, PeerIds, metrics, time, logger)));
+                listeners.Add(new DhcpV4Listener(nic, Relay.DhcpV4RelayCircuits.Create(nic, settings.Alto, alto, relayUplink, PeerIds, metrics, time, logger),
+                    health, metrics, rateLimiter, time, logger));
             }
 
             if (nic.V6Mode == DhcpV6Mode.Stateless)

@@ -10,28 +10,50 @@ using Microsoft.Extensions.Logging;
 namespace AltoGateway.Host.Dhcp;
 
 /// <summary>
-/// Decides the answer to one well-formed DHCPv4 message: the mode's protocol logic, given the message, the address
-/// the agent answers from and whether the message came broadcast or relayed (RFC 2131 §4.3.2 tells RENEWING from
-/// REBINDING that way). INFORM-only mode: <see cref="DhcpV4InformResponder"/>; server mode: a
-/// <see cref="AltoGateway.Dhcp.ServerMode.DhcpV4Server"/>, whose ACK is returned only once the lease is on disk.
-/// </summary>
-internal delegate ValueTask<DhcpV4Response> DhcpV4Handler(DhcpV4Message request, IPAddress serverAddress, bool receivedByBroadcast, CancellationToken cancellationToken);
-
-/// <summary>
 /// DHCPv4 on one interface: 0.0.0.0:67 bound to the device. Nothing is answered on a WAN interface; a message
 /// is read, counted by type, held to the client's rate limit, and handed to the mode's
-/// <see cref="DhcpV4Handler"/>; the reply goes where RFC 2131 §4.1 says (<see cref="DhcpV4ReplyDestination"/>),
-/// a broadcast leaving by this interface. In relay mode a <see cref="Relay.DhcpV4RelayCircuit"/> takes the message
-/// instead of the handler.
+/// <see cref="IDhcpV4Responder"/>; the reply goes where RFC 2131 §4.1 says (<see cref="DhcpV4ReplyDestination"/>),
+/// a broadcast leaving by this interface. A reply that waits for the lease journal is kept, encoded, for up to
+/// <see cref="CommitDelay"/> (or until <see cref="MaxWaitingReplies"/> wait): then one commit covers them all and
+/// they are sent. In relay mode a <see cref="Relay.DhcpV4RelayCircuit"/> takes every message instead.
 /// </summary>
-internal sealed class DhcpV4Listener(
-    DhcpInterfaceOptions options, DhcpV4Handler handler, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger,
-    Relay.DhcpV4RelayCircuit? relay = null)
-    : DhcpInterfaceListener(options, health, metrics, rateLimiter, time, logger)
+internal sealed class DhcpV4Listener : DhcpInterfaceListener
 {
+    /// <summary>Replies kept for one commit at most.</summary>
+    public const int MaxWaitingReplies = 256;
+
+    /// <summary>
+    /// How long the first reply waiting for a commit waits for others to share it: so at most 200 fsyncs per second
+    /// however busy the interface (on a virtual disk an fsync costs the CPU more than the dozens of messages it
+    /// covers). Clients wait seconds before they retransmit (RFC 2131 §4.1); a few milliseconds are nothing to them.
+    /// </summary>
+    public static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(5);
+
     private const string V4 = "v4";
-    private readonly DhcpInterfaceAddresses _addresses = new(options.Name, time);
-    private readonly RefusalLogGate _noAddressLog = new(time);
+    private readonly IDhcpV4Responder? _responder;
+    private readonly Relay.DhcpV4RelayCircuit? _relay;
+    private readonly DhcpInterfaceAddresses _addresses;
+    private readonly RefusalLogGate _noAddressLog;
+    private readonly List<WaitingReply> _waiting = [];
+    private long _waitingTicket;
+    private long _firstWaitingSince;
+
+    /// <summary>Answers with <paramref name="responder"/>: server or INFORM-only mode.</summary>
+    public DhcpV4Listener(
+        DhcpInterfaceOptions options, IDhcpV4Responder responder, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger)
+        : this(options, health, metrics, rateLimiter, time, logger) => _responder = responder;
+
+    /// <summary>Relays by <paramref name="relay"/>: relay mode.</summary>
+    public DhcpV4Listener(
+        DhcpInterfaceOptions options, Relay.DhcpV4RelayCircuit relay, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger)
+        : this(options, health, metrics, rateLimiter, time, logger) => _relay = relay;
+
+    private DhcpV4Listener(DhcpInterfaceOptions options, DhcpHealth health, DhcpMetrics metrics, WanClientRateLimiter rateLimiter, TimeProvider time, ILogger logger)
+        : base(options, health, metrics, rateLimiter, time, logger)
+    {
+        _addresses = new(options.Name, time);
+        _noAddressLog = new(time);
+    }
 
     protected override string Version => V4;
 
@@ -39,8 +61,12 @@ internal sealed class DhcpV4Listener(
 
     protected override Socket Open(DhcpInterfaceAddresses.Snapshot nic) => DhcpSockets.OpenV4(Options.Name);
 
-    protected override async ValueTask HandleAsync(
-        Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply, CancellationToken stoppingToken)
+    protected override bool HasDeferred => _waitingTicket != 0;
+
+    protected override TimeSpan DeferredWaitLeft =>
+        _waiting.Count >= MaxWaitingReplies ? TimeSpan.Zero : CommitDelay - Time.GetElapsedTime(_firstWaitingSince);
+
+    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply)
     {
         if (Options.Role == DhcpInterfaceRole.Wan)
         {
@@ -79,16 +105,26 @@ internal sealed class DhcpV4Listener(
             return;
         }
 
-        if (relay is not null)
+        if (_relay is not null)
         {
             // Relay mode: requests go to the servers and replies to the client; nothing is answered here.
-            await relay.HandleAsync(socket, request, serverAddress, remote, stoppingToken).ConfigureAwait(false);
+            _relay.Handle(socket, request, serverAddress, remote);
             return;
         }
 
         // Relayed messages were broadcast by their client (a relay forwards only broadcasts); else the destination says.
         var broadcast = !request.GatewayAddress.Equals(IPAddress.Any) || arrival.Address is not { } to || !to.Equals(serverAddress);
-        var response = await handler(request, serverAddress, broadcast, stoppingToken).ConfigureAwait(false);
+        var response = _responder!.Respond(request, serverAddress, broadcast, out var commitTicket);
+        if (commitTicket != 0)
+        {
+            if (_waitingTicket == 0)
+            {
+                _firstWaitingSince = Time.GetTimestamp();
+            }
+
+            _waitingTicket = commitTicket;
+        }
+
         if (response.Reply is not { } answer)
         {
             NotAnswered(type, remote, DhcpMetrics.ReasonName(response.Ignored));
@@ -96,17 +132,51 @@ internal sealed class DhcpV4Listener(
         }
 
         var limit = Math.Min(DhcpV4Writer.MaximumReplyLength(request), reply.Length);
-        if (DhcpV4Writer.TryWrite(answer, reply.Span[..limit], out var written) != OperationStatus.Done)
+        if (commitTicket == 0)
         {
+            if (DhcpV4Writer.TryWrite(answer, reply.Span[..limit], out var written) != OperationStatus.Done)
+            {
+                NotAnswered(type, remote, DhcpMetrics.TooLarge);
+                return;
+            }
+
+            Send(socket, reply.Span[..written], response.Destination.Endpoint, DhcpMetrics.TypeName(answer.MessageType), response.Destination.Kind);
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(limit);
+        if (DhcpV4Writer.TryWrite(answer, buffer.AsSpan(0, limit), out var length) != OperationStatus.Done)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
             NotAnswered(type, remote, DhcpMetrics.TooLarge);
             return;
         }
 
-        if (await SendAsync(socket, reply[..written], response.Destination.Endpoint, stoppingToken).ConfigureAwait(false))
-        {
-            var replyType = DhcpMetrics.TypeName(answer.MessageType);
-            Metrics.Replied(V4, replyType);
-            DhcpLog.Replied(Logger, V4, replyType, response.Destination.ToString(), Options.Name);
-        }
+        _waiting.Add(new WaitingReply(buffer, length, response.Destination, DhcpMetrics.TypeName(answer.MessageType)));
     }
+
+    /// <summary>One commit for every reply waiting, then the replies; none of them when the journal failed.</summary>
+    protected override void SendDeferred(Socket socket)
+    {
+        var committed = _responder!.Commit(_waitingTicket, _waiting.Count);
+        _waitingTicket = 0;
+        foreach (var waiting in _waiting)
+        {
+            if (committed)
+            {
+                Send(socket, waiting.Buffer.AsSpan(0, waiting.Length), waiting.Destination.Endpoint, waiting.ReplyType, waiting.Destination.Kind);
+            }
+            else
+            {
+                Metrics.Dropped(DhcpMetrics.JournalFailed);
+            }
+
+            ArrayPool<byte>.Shared.Return(waiting.Buffer);
+        }
+
+        _waiting.Clear();
+    }
+
+    /// <summary>An encoded reply waiting for the commit of its lease change.</summary>
+    private readonly record struct WaitingReply(byte[] Buffer, int Length, DhcpV4Destination Destination, string ReplyType);
 }

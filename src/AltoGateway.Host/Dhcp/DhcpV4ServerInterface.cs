@@ -9,12 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace AltoGateway.Host.Dhcp;
 
 /// <summary>
-/// Server mode on one interface, around the pure <see cref="DhcpV4Server"/>: its <see cref="DhcpV4Handler"/> answers
-/// nothing until the lease store is open, and a journal that cannot be written (disk full, read-only, gone) means
-/// no reply at all — the ACK only ever follows the commit — logged, counted as the drop reason
+/// Server mode on one interface, around the pure <see cref="DhcpV4Server"/>: it answers nothing until the lease
+/// store is open, and a journal that cannot be written (disk full, read-only, gone) means no reply to any message
+/// that waited for it — the ACK only ever follows the commit — logged, counted as the drop reason
 /// <c>journal-failed</c>, and the <c>dhcp-leases</c> component degraded until a commit succeeds again.
 /// </summary>
 internal sealed class DhcpV4ServerInterface(string name, DhcpMetrics metrics, DhcpLeaseHealth health, Func<Func<IPAddress, string?>?> peerIds, TimeProvider time, ILogger logger)
+    : IDhcpV4Responder
 {
     private readonly RefusalLogGate _exhaustedLog = new(time);
     private volatile DhcpV4Server? _server;
@@ -38,36 +39,15 @@ internal sealed class DhcpV4ServerInterface(string name, DhcpMetrics metrics, Dh
 
     public void NotStarted(string problem) => StartProblem = problem;
 
-    /// <summary>The listener's handler for this interface.</summary>
-    public async ValueTask<DhcpV4Response> HandleAsync(DhcpV4Message request, IPAddress serverAddress, bool receivedByBroadcast, CancellationToken cancellationToken)
+    public DhcpV4Response Respond(DhcpV4Message request, IPAddress serverAddress, bool receivedByBroadcast, out long commitTicket)
     {
+        commitTicket = 0;
         if (_server is not { } server)
         {
             return DhcpV4Response.Ignore(DhcpIgnoreReason.Unavailable);
         }
 
-        DhcpV4Response response;
-        try
-        {
-            response = await server.RespondAsync(request, receivedByBroadcast, peerIds(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _journalFailing = true;
-            health.JournalFailed(name, ex.Message);
-            DhcpLog.JournalWriteFailed(logger, name, DhcpMetrics.TypeName(request.MessageType), DhcpClientKey.ForV4(request), ex.Message);
-            return DhcpV4Response.Ignore(DhcpIgnoreReason.JournalFailed);
-        }
-
-        var type = request.MessageType;
-        if (_journalFailing && type is DhcpV4MessageType.Request or DhcpV4MessageType.Release or DhcpV4MessageType.Decline)
-        {
-            // Only a commit that went through reaches here.
-            _journalFailing = false;
-            health.JournalWritten(name);
-            DhcpLog.JournalRecovered(logger, name);
-        }
-
+        var response = server.Respond(request, receivedByBroadcast, peerIds(), out commitTicket);
         switch (response)
         {
             case { Ignored: DhcpIgnoreReason.PoolExhausted }:
@@ -78,7 +58,7 @@ internal sealed class DhcpV4ServerInterface(string name, DhcpMetrics metrics, Dh
                 }
 
                 break;
-            case { Ignored: DhcpIgnoreReason.NoReplyDue } when type == DhcpV4MessageType.Decline:
+            case { Ignored: DhcpIgnoreReason.NoReplyDue } when request.MessageType == DhcpV4MessageType.Decline:
                 DhcpLog.Declined(logger, DhcpClientKey.ForV4(request), name, request.FindOption(DhcpV4OptionCode.RequestedIpAddress)?.TryGetAddress(out var declined) == true ? declined.ToString() : "?");
                 break;
             case { Reply: { } reply } when reply.MessageType is DhcpV4MessageType.Offer or DhcpV4MessageType.Ack && logger.IsEnabled(LogLevel.Debug):
@@ -87,5 +67,34 @@ internal sealed class DhcpV4ServerInterface(string name, DhcpMetrics metrics, Dh
         }
 
         return response;
+    }
+
+    public bool Commit(long commitTicket, int waitingReplies)
+    {
+        if (_server is not { } server)
+        {
+            return commitTicket == 0;
+        }
+
+        try
+        {
+            server.Leases.Commit(commitTicket);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _journalFailing = true;
+            health.JournalFailed(name, ex.Message);
+            DhcpLog.JournalWriteFailed(logger, name, waitingReplies, ex.Message);
+            return false;
+        }
+
+        if (_journalFailing && commitTicket != 0)
+        {
+            _journalFailing = false;
+            health.JournalWritten(name);
+            DhcpLog.JournalRecovered(logger, name);
+        }
+
+        return true;
     }
 }

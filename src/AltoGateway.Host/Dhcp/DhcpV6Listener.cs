@@ -26,8 +26,7 @@ internal sealed class DhcpV6Listener(
 
     protected override Socket Open(DhcpInterfaceAddresses.Snapshot nic) => DhcpSockets.OpenV6(Options.Name, nic.Index);
 
-    protected override async ValueTask HandleAsync(
-        Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply, CancellationToken stoppingToken)
+    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply)
     {
         if (Options.Role == DhcpInterfaceRole.Wan)
         {
@@ -69,11 +68,6 @@ internal sealed class DhcpV6Listener(
         }
 
         _ = DhcpV6Writer.TryWrite(answer, reply.Span, out var written);
-        var destination = new IPEndPoint(source, DhcpV6Response.ClientPort);
-        if (await SendAsync(socket, reply[..written], destination, stoppingToken).ConfigureAwait(false))
-        {
-            Metrics.Replied(V6, DhcpMetrics.TypeName(answer.MessageType));
-            DhcpLog.Replied(Logger, V6, DhcpMetrics.TypeName(answer.MessageType), destination.ToString(), Options.Name);
-        }
+        Send(socket, reply.Span[..written], new IPEndPoint(source, DhcpV6Response.ClientPort), DhcpMetrics.TypeName(answer.MessageType));
     }
 }

@@ -34,12 +34,12 @@ internal sealed class DhcpV4RelayCircuit(
     /// a server's reply (a server on this side) to the client. <paramref name="interfaceAddress"/> is the address
     /// the listener answers from, which becomes 'giaddr'.
     /// </summary>
-    public async ValueTask HandleAsync(Socket socket, DhcpV4Message message, IPAddress interfaceAddress, IPEndPoint remote, CancellationToken stoppingToken)
+    public void Handle(Socket socket, DhcpV4Message message, IPAddress interfaceAddress, IPEndPoint remote)
     {
         _clientSocket = socket;
         if (message.Operation == DhcpV4Operation.BootReply)
         {
-            await DeliverAsync(message, remote, stoppingToken).ConfigureAwait(false);
+            Deliver(message, remote);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed class DhcpV4RelayCircuit(
 
             foreach (var server in forward.Servers)
             {
-                if (await uplink.SendAsync(buffer.AsMemory(0, written), server, stoppingToken).ConfigureAwait(false))
+                if (uplink.Send(buffer.AsSpan(0, written), server))
                 {
                     metrics.Relayed(DhcpMetrics.ToServer, type);
                     DhcpRelayLog.RequestRelayed(logger, type, remote.ToString(), interfaceName, server.ToString(), forwarded.GatewayAddress.ToString(), forwarded.Hops);
@@ -76,7 +76,7 @@ internal sealed class DhcpV4RelayCircuit(
     }
 
     /// <summary>A server's BOOTREPLY from <paramref name="source"/> whose 'giaddr' is this interface's: to the client.</summary>
-    public async ValueTask DeliverAsync(DhcpV4Message reply, IPEndPoint source, CancellationToken stoppingToken)
+    public void Deliver(DhcpV4Message reply, IPEndPoint source)
     {
         var type = DhcpMetrics.TypeName(reply.MessageType);
         var addresses = _addresses.Current()?.Ipv4.Select(a => a.Address).ToArray() ?? [];
@@ -102,7 +102,7 @@ internal sealed class DhcpV4RelayCircuit(
                 return;
             }
 
-            await socket.SendToAsync(buffer.AsMemory(0, written), SocketFlags.None, back.Destination.Endpoint, stoppingToken).ConfigureAwait(false);
+            socket.SendTo(buffer.AsSpan(0, written), SocketFlags.None, back.Destination.Endpoint);
             metrics.Relayed(DhcpMetrics.ToClient, type);
             DhcpRelayLog.ReplyRelayed(logger, type, source.ToString(), back.Destination.ToString(), interfaceName);
         }

@@ -11,9 +11,6 @@ namespace AltoGateway.Host.Dhcp.Relay;
 /// <summary>Builds the relay of one interface in <c>V4Mode: Relay</c> from its <c>Relay</c> section.</summary>
 internal static class DhcpV4RelayCircuits
 {
-    /// <summary>The listener's handler in relay mode, never called: the circuit takes every message.</summary>
-    public static readonly DhcpV4Handler NoAnswer = (_, _, _, _) => ValueTask.FromResult(DhcpV4Response.Ignore(DhcpIgnoreReason.NotOurs));
-
     /// <summary>
     /// The circuit of <paramref name="nic"/>, added to <paramref name="uplink"/>. Option 82, when on, carries the
     /// Circuit-ID (<c>CircuitId</c>, else the interface's name) and the Remote-ID when one is configured.

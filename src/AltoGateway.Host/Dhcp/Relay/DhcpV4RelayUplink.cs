@@ -15,20 +15,18 @@ namespace AltoGateway.Host.Dhcp.Relay;
 /// interfaces; broadcasts reach every socket, and the uplink ignores every BOOTREQUEST (they are the client
 /// interfaces'). A BOOTREPLY goes to the circuit whose interface has its 'giaddr'.
 /// </summary>
-internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, TimeProvider time, ILogger logger)
+internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, TimeProvider time, ILogger logger) : DhcpSocketLoop(time)
 {
     public const string SocketName = "DHCPv4 relay uplink";
     private static readonly string NotForAnyCircuit = DhcpMetrics.ReasonName(AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason.NotOurGatewayAddress);
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(60);
     private readonly List<DhcpV4RelayCircuit> _circuits = [];
     private volatile Socket? _socket;
 
-    /// <summary>Adds a client interface; all are added before <see cref="RunAsync"/>.</summary>
+    /// <summary>Adds a client interface; all are added before <see cref="DhcpSocketLoop.RunAsync"/>.</summary>
     public void Add(DhcpV4RelayCircuit circuit) => _circuits.Add(circuit);
 
     /// <summary>Sends a relayed request; false (counted, logged) when the socket is not open or the send failed.</summary>
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> datagram, IPEndPoint server, CancellationToken stoppingToken)
+    public bool Send(ReadOnlySpan<byte> datagram, IPEndPoint server)
     {
         try
         {
@@ -37,7 +35,7 @@ internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, 
                 throw new SocketException((int)SocketError.NotConnected);
             }
 
-            await socket.SendToAsync(datagram, SocketFlags.None, server, stoppingToken).ConfigureAwait(false);
+            socket.SendTo(datagram, SocketFlags.None, server);
             return true;
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -48,85 +46,35 @@ internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, 
         }
     }
 
-    /// <summary>Opens the socket (again, 1 s doubling to 60 s, while it cannot be) and reads replies until the agent stops.</summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
+    protected override string ThreadName => "dhcp4 uplink";
+
+    protected override EndPoint AnyEndPoint { get; } = new IPEndPoint(IPAddress.Any, 0);
+
+    protected override Socket Open() => DhcpSockets.OpenV4RelayUplink();
+
+    protected override void CannotOpen(string reason, TimeSpan retryIn)
     {
-        var delay = FirstRetry;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = DhcpSockets.OpenV4RelayUplink();
-            }
-            catch (DhcpSocketException ex)
-            {
-                health.Failed(SocketName, ex.Message);
-                DhcpRelayLog.UplinkCannotListen(logger, ex.Message, delay);
-                try
-                {
-                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
-                continue;
-            }
-
-            using (socket)
-            {
-                _socket = socket;
-                health.Bound(SocketName);
-                DhcpRelayLog.UplinkListening(logger, socket.LocalEndPoint?.ToString() ?? "?");
-                await ReceiveAsync(socket, stoppingToken).ConfigureAwait(false);
-                _socket = null;
-            }
-        }
+        _socket = null;
+        health.Failed(SocketName, reason);
+        DhcpRelayLog.UplinkCannotListen(logger, reason, retryIn);
     }
 
-    private async Task ReceiveAsync(Socket socket, CancellationToken stoppingToken)
+    protected override void Opened(Socket socket)
     {
-        var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                DhcpRelayLog.UplinkSocketError(logger, ex.Message); // an ICMP error for an earlier send
-                continue;
-            }
-
-            var remote = (IPEndPoint)received.RemoteEndPoint;
-            try
-            {
-                await HandleAsync(buffer.AsMemory(0, received.ReceivedBytes), remote, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A bug in relaying one reply must not stop the uplink; it is logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                DhcpRelayLog.ReplyFailed(logger, remote.ToString(), ex.ToString());
-            }
-        }
+        _socket = socket;
+        health.Bound(SocketName);
+        DhcpRelayLog.UplinkListening(logger, socket.LocalEndPoint?.ToString() ?? "?");
     }
 
-    private async ValueTask HandleAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken stoppingToken)
+    protected override bool ReceiveFailed(SocketException exception)
+    {
+        DhcpRelayLog.UplinkSocketError(logger, exception.Message); // an ICMP error for an earlier send
+        return true;
+    }
+
+    protected override void HandleFailed(IPEndPoint remote, Exception exception) => DhcpRelayLog.ReplyFailed(logger, remote.ToString(), exception.ToString());
+
+    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply)
     {
         // Only BOOTREPLYs are this socket's: requests (broadcasts of the client interfaces) are read there.
         if (datagram.Length == 0 || datagram.Span[0] != (byte)DhcpV4Operation.BootReply)
@@ -134,21 +82,21 @@ internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, 
             return;
         }
 
-        if (!DhcpV4Reader.TryRead(datagram.Span, out var reply, out var failure))
+        if (!DhcpV4Reader.TryRead(datagram.Span, out var message, out var failure))
         {
             metrics.Dropped(DhcpMetrics.ReasonName(failure.Error));
             return;
         }
 
-        metrics.Received("v4", DhcpMetrics.TypeName(reply.MessageType));
-        var circuit = _circuits.FirstOrDefault(c => c.Owns(reply.GatewayAddress));
+        metrics.Received("v4", DhcpMetrics.TypeName(message.MessageType));
+        var circuit = _circuits.FirstOrDefault(c => c.Owns(message.GatewayAddress));
         if (circuit is null)
         {
             metrics.Dropped(NotForAnyCircuit);
-            DhcpRelayLog.NotRelayed(logger, DhcpMetrics.TypeName(reply.MessageType), remote.ToString(), NotForAnyCircuit, string.Empty);
+            DhcpRelayLog.NotRelayed(logger, DhcpMetrics.TypeName(message.MessageType), remote.ToString(), NotForAnyCircuit, string.Empty);
             return;
         }
 
-        await circuit.DeliverAsync(reply, remote, stoppingToken).ConfigureAwait(false);
+        circuit.Deliver(message, remote);
     }
 }

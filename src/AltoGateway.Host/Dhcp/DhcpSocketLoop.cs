@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace AltoGateway.Host.Dhcp;
+
+/// <summary>
+/// One DHCP socket's life: opened (and opened again, 1 s doubling to 60 s, while it cannot be), then served on a
+/// thread of its own until the agent stops or the subclass gives the socket up.
+/// <para>
+/// The thread reads with blocking calls and answers each datagram before it reads the next: no thread switch
+/// and no task per message, which at tens of thousands of messages per second is what the time would go to.
+/// A reply that must wait (a DHCPACK waits for its lease to be on disk) is kept by the subclass; the loop reads on
+/// while it may (<see cref="DeferredWaitLeft"/>), then <see cref="SendDeferred"/> commits everything kept with one
+/// fsync and sends it. So the busier the socket, the more replies share a commit, and an fsync costs a burst of
+/// ACKs no more than a single one. Nothing but this thread reads or waits on the socket
+/// (sends from another thread are fine): a single asynchronous call would put the socket in non-blocking mode and
+/// make every blocking read an emulated one.
+/// </para>
+/// </summary>
+internal abstract class DhcpSocketLoop(TimeProvider time)
+{
+    private const int DatagramBufferSize = 65536;
+
+    /// <summary>How long a blocking read waits before it looks whether the agent is stopping.</summary>
+    private const int StopCheckMilliseconds = 250;
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(60);
+
+    protected TimeProvider Time => time;
+
+    /// <summary>The serving thread's name (<c>top -H</c> shows it; Linux keeps 15 characters).</summary>
+    protected abstract string ThreadName { get; }
+
+    /// <summary>Opens the socket; throws <see cref="DhcpSocketException"/> saying why it cannot.</summary>
+    protected abstract Socket Open();
+
+    /// <summary>The socket could not be opened: reported, tried again after <paramref name="retryIn"/>.</summary>
+    protected abstract void CannotOpen(string reason, TimeSpan retryIn);
+
+    /// <summary>The socket is open and about to be served.</summary>
+    protected abstract void Opened(Socket socket);
+
+    /// <summary>The address a datagram is received from, of this socket's family.</summary>
+    protected abstract EndPoint AnyEndPoint { get; }
+
+    /// <summary>
+    /// Answers, relays or drops one datagram, on the serving thread; <paramref name="datagram"/> and
+    /// <paramref name="reply"/> are reused for the next one. Never throws for bad input.
+    /// </summary>
+    protected abstract void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply);
+
+    /// <summary>Handling one datagram threw (a bug): reported; the loop goes on.</summary>
+    protected abstract void HandleFailed(IPEndPoint remote, Exception exception);
+
+    /// <summary>A read failed (an ICMP error for an earlier send, the interface gone): true to read on, false to reopen the socket.</summary>
+    protected abstract bool ReceiveFailed(SocketException exception);
+
+    /// <summary>Whether replies wait for <see cref="SendDeferred"/>.</summary>
+    protected virtual bool HasDeferred => false;
+
+    /// <summary>How much longer the kept replies may wait for more to share their commit; zero or less: not at all.</summary>
+    protected virtual TimeSpan DeferredWaitLeft => TimeSpan.Zero;
+
+    /// <summary>Commits and sends the replies kept back; called once they waited <see cref="DeferredWaitLeft"/> out, and before the socket closes.</summary>
+    protected virtual void SendDeferred(Socket socket)
+    {
+    }
+
+    /// <summary>Opens and serves the socket until <paramref name="stoppingToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var delay = FirstRetry;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = Open();
+            }
+            catch (DhcpSocketException ex)
+            {
+                CannotOpen(ex.Message, delay);
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
+                continue;
+            }
+
+            using (socket)
+            {
+                delay = FirstRetry;
+                Opened(socket);
+                await ServeOnOwnThread(socket, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task ServeOnOwnThread(Socket socket, CancellationToken stoppingToken)
+    {
+        var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Serve(socket, stoppingToken);
+                served.SetResult();
+            }
+#pragma warning disable CA1031 // Whatever ends the thread is the caller's to see: the task carries it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                served.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = ThreadName,
+        };
+        thread.Start();
+        return served.Task;
+    }
+
+    private void Serve(Socket socket, CancellationToken stoppingToken)
+    {
+        socket.ReceiveTimeout = StopCheckMilliseconds;
+        var buffer = new byte[DatagramBufferSize];
+        var reply = new byte[DatagramBufferSize];
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (HasDeferred)
+                {
+                    // Wait for more datagrams only as long as the kept replies may still wait, then send them.
+                    var left = DeferredWaitLeft;
+                    if (left <= TimeSpan.Zero || !socket.Poll((int)Math.Ceiling(left.TotalMicroseconds), SelectMode.SelectRead))
+                    {
+                        SendDeferred(socket);
+                    }
+                }
+
+                int length;
+                var from = AnyEndPoint;
+                IPPacketInformation arrival;
+                try
+                {
+                    var flags = SocketFlags.None;
+                    length = socket.ReceiveMessageFrom(buffer, ref flags, ref from, out arrival);
+                }
+                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+                {
+                    continue;
+                }
+                catch (SocketException ex)
+                {
+                    if (!ReceiveFailed(ex))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                var remote = (IPEndPoint)from;
+                try
+                {
+                    Handle(socket, buffer.AsMemory(0, length), remote, arrival, reply);
+                }
+#pragma warning disable CA1031 // A bug in answering one message must not stop the socket; it is reported.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    HandleFailed(remote, ex);
+                }
+            }
+        }
+        finally
+        {
+            if (HasDeferred)
+            {
+                SendDeferred(socket);
+            }
+        }
+    }
+}
