@@ -86,9 +86,16 @@ internal static class DhcpSockets
         }
     }
 
+    /// <summary>
+    /// The receive buffer asked for: room for a burst while the socket's thread commits or sleeps (DhcpSocketLoop's
+    /// moderation). The kernel caps it at net.core.rmem_max, which is fine too.
+    /// </summary>
+    private const int ReceiveBufferBytes = 1 << 20;
+
     private static void Prepare(Socket socket, string interfaceName)
     {
         Step(() => socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true), "SO_REUSEADDR");
+        Step(() => socket.ReceiveBufferSize = ReceiveBufferBytes, "SO_RCVBUF");
 
         // The name, NUL-terminated (socket(7)). Kernels before 5.7 allow it only with CAP_NET_RAW.
         var name = Encoding.ASCII.GetBytes(interfaceName + "\0");
