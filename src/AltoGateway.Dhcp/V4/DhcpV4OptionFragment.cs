@@ -17,19 +17,29 @@ internal readonly record struct DhcpV4OptionFragment(byte Code, int DataOffset, 
             totals[fragment.Code] += fragment.Length;
         }
 
-        var buffers = new byte[]?[256];
+        // Which option (index into the list) each code has become; -1: not seen yet. On the stack: a message is read
+        // for every datagram, and a table of 256 references would be most of what reading one allocates.
+        Span<short> optionOf = stackalloc short[256];
+        optionOf.Fill(-1);
         Span<int> written = stackalloc int[256];
         written.Clear();
-        var options = new List<DhcpV4Option>();
-        firstOffsets = [];
+        var options = new List<DhcpV4Option>(fragments.Count);
+        var buffers = new List<byte[]>(fragments.Count);
+        firstOffsets = new List<int>(fragments.Count);
         foreach (var fragment in fragments)
         {
-            var buffer = buffers[fragment.Code];
-            if (buffer is null)
+            byte[] buffer;
+            if (optionOf[fragment.Code] < 0)
             {
-                buffer = buffers[fragment.Code] = new byte[totals[fragment.Code]];
+                optionOf[fragment.Code] = (short)options.Count;
+                buffer = new byte[totals[fragment.Code]];
+                buffers.Add(buffer);
                 options.Add(new DhcpV4Option(fragment.Code, buffer));
                 firstOffsets.Add(fragment.DataOffset - 2);
+            }
+            else
+            {
+                buffer = buffers[optionOf[fragment.Code]];
             }
 
             packet.Slice(fragment.DataOffset, fragment.Length).CopyTo(buffer.AsSpan(written[fragment.Code]));

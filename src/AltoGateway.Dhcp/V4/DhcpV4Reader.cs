@@ -108,8 +108,8 @@ public static class DhcpV4Reader
             ServerAddress = new IPAddress(packet.Slice(20, 4)),
             GatewayAddress = new IPAddress(packet.Slice(24, 4)),
             ClientHardwareAddressField = packet.Slice(ClientHardwareAddressOffset, DhcpV4Message.ClientHardwareAddressFieldLength).ToArray(),
-            ServerName = (overload & 2) != 0 ? ReadOnlyMemory<byte>.Empty : packet[ServerNameOffset..BootFileOffset].ToArray(),
-            BootFile = (overload & 1) != 0 ? ReadOnlyMemory<byte>.Empty : packet[BootFileOffset..MagicCookieOffset].ToArray(),
+            ServerName = (overload & 2) != 0 ? ReadOnlyMemory<byte>.Empty : Field(packet[ServerNameOffset..BootFileOffset]),
+            BootFile = (overload & 1) != 0 ? ReadOnlyMemory<byte>.Empty : Field(packet[BootFileOffset..MagicCookieOffset]),
             Options = options,
         };
         return true;
@@ -120,6 +120,13 @@ public static class DhcpV4Reader
         TryRead(packet, out var message, out var failure) ? message : throw new FormatException($"Invalid DHCPv4 message: {failure}.");
 
     // RFC 2132 §2: code, length, data; Pad (0) and End (255) are a single octet. Every option lies wholly inside its field (RFC 2131 §4.1).
+    /// <summary>'sname' or 'file' as read; the usual all-zero field is one shared array, not a copy per message.</summary>
+    private static ReadOnlyMemory<byte> Field(ReadOnlySpan<byte> field) =>
+        field.ContainsAnyExcept((byte)0) ? field.ToArray() : ZeroField.AsMemory(0, field.Length);
+
+    /// <summary>Zeros as long as the longer of 'sname' (64) and 'file' (128); never written to.</summary>
+    private static readonly byte[] ZeroField = new byte[128];
+
     private static bool TryReadField(ReadOnlySpan<byte> packet, int start, int end, List<DhcpV4OptionFragment> fragments, out DhcpV4ReadFailure failure)
     {
         var position = start;
