@@ -14,18 +14,27 @@ public sealed class AltoDhcpOptions(AltoDhcpSettings settings)
 {
     private readonly AltoDhcpSettings settings = settings ?? throw new ArgumentNullException(nameof(settings));
 
+    // What does not depend on the client is encoded once.
+    private readonly DhcpV4Option? accessDomainV4 = settings?.AccessDomain is { } domain ? AccessDomainOption.ForDhcpV4(domain) : null;
+    private readonly DhcpV4Option? uriV4 = settings?.DirectoryUri is { } uri ? new DhcpV4Option(settings.SiteSpecificUriCode, Ascii(uri.AbsoluteUri)) : null;
+
     /// <summary>The DHCPv4 options for a client whose PRL (option 55) is <paramref name="parameterRequestList"/>.</summary>
     public IReadOnlyList<DhcpV4Option> ForDhcpV4(ReadOnlySpan<byte> parameterRequestList, string? peerId)
     {
         var options = new List<DhcpV4Option>(3);
-        if (settings.AccessDomain is { } domain && Wanted(parameterRequestList, DhcpV4OptionCode.AccessDomain))
+        if (accessDomainV4 is { } domain && Wanted(parameterRequestList, DhcpV4OptionCode.AccessDomain))
         {
-            options.Add(AccessDomainOption.ForDhcpV4(domain));
+            options.Add(domain);
         }
 
-        if (settings.DirectoryUri is { } uri && Wanted(parameterRequestList, settings.SiteSpecificUriCode))
+        if (uriV4 is { } uri && Wanted(parameterRequestList, settings.SiteSpecificUriCode))
         {
-            options.Add(new DhcpV4Option(settings.SiteSpecificUriCode, Ascii(uri.AbsoluteUri)));
+            options.Add(uri);
+        }
+
+        if (!Wanted(parameterRequestList, DhcpV4OptionCode.VendorIdentifyingVendorSpecific))
+        {
+            return options;
         }
 
         var subOptions = VendorSubOptions(peerId).Select(s => new DhcpV4SubOption(s.Code, s.Data)).ToList();
@@ -35,7 +44,7 @@ public sealed class AltoDhcpOptions(AltoDhcpSettings settings)
             subOptions.RemoveAll(s => s.Code == AltoVendorSubOptionCode.DirectoryUri);
         }
 
-        if (subOptions.Count > 0 && Wanted(parameterRequestList, DhcpV4OptionCode.VendorIdentifyingVendorSpecific))
+        if (subOptions.Count > 0)
         {
             options.Add(DhcpV4VendorIdentifyingOption.Create([new DhcpV4VendorData(settings.EnterpriseNumber, subOptions)]));
         }

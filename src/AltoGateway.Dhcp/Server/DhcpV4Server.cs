@@ -26,12 +26,17 @@ public sealed class DhcpV4Server
     private readonly LeaseStore leases;
     private readonly DhcpV4ServerParameters parameters;
     private readonly TimeProvider time;
+    private readonly DhcpV4Option serverIdentifierOption;
+
+    /// <summary>51, 58 and 59 of the last lease time given: nearly every lease has the same, and they are made once.</summary>
+    private volatile LeaseTimerOptions? lastTimers;
 
     public DhcpV4Server(LeaseStore leases, DhcpV4ServerParameters parameters, TimeProvider time)
     {
         this.leases = leases ?? throw new ArgumentNullException(nameof(leases));
         this.parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
         this.time = time ?? throw new ArgumentNullException(nameof(time));
+        serverIdentifierOption = DhcpV4ServerMessages.ServerIdentifierOption(leases.Pool.ServerAddress);
     }
 
     /// <summary>The server identifier (option 54, RFC 2132 §9.7): the pool's server address.</summary>
@@ -103,7 +108,7 @@ public sealed class DhcpV4Server
         }
 
         var options = LeaseOptions(request, offer.Address!, offer.LeaseTime, peerIdOf);
-        return DhcpV4Response.Send(request, DhcpV4ServerMessages.Offer(request, ServerIdentifier, offer.Address!, options));
+        return DhcpV4Response.Send(request, DhcpV4ServerMessages.Offer(request, serverIdentifierOption, offer.Address!, options));
     }
 
     private DhcpV4Response Request(DhcpV4Message request, LeaseClient client, bool receivedByBroadcast, Func<IPAddress, string?>? peerIdOf, out long commitTicket)
@@ -122,7 +127,7 @@ public sealed class DhcpV4Server
         {
             case RequestOutcome.Ack:
                 var options = LeaseOptions(request, decision.Address!, decision.LeaseTimeFrom(time.GetUtcNow()), peerIdOf);
-                return DhcpV4Response.Send(request, DhcpV4ServerMessages.Ack(request, ServerIdentifier, decision.Address!, options));
+                return DhcpV4Response.Send(request, DhcpV4ServerMessages.Ack(request, serverIdentifierOption, decision.Address!, options));
             case RequestOutcome.Nak:
                 return DhcpV4Response.Send(request, DhcpV4ServerMessages.Nak(request, ServerIdentifier, NakMessage(decision.NakReason)));
             default:
@@ -179,16 +184,26 @@ public sealed class DhcpV4Server
     /// <summary>51, 58, 59 (RFC 2131 §4.4.5), then the configuration and the ALTO options with the peer ID of <paramref name="address"/>.</summary>
     private List<DhcpV4Option> LeaseOptions(DhcpV4Message request, IPAddress address, TimeSpan leaseTime, Func<IPAddress, string?>? peerIdOf)
     {
-        var (lease, renewal, rebinding) = DhcpV4LeaseTimers.For(leaseTime);
-        var options = new List<DhcpV4Option>
+        var timers = lastTimers;
+        if (timers is null || timers.LeaseTime != leaseTime)
         {
-            DhcpV4Option.FromUInt32(DhcpV4OptionCode.LeaseTime, lease),
-            DhcpV4Option.FromUInt32(DhcpV4OptionCode.RenewalTime, renewal),
-            DhcpV4Option.FromUInt32(DhcpV4OptionCode.RebindingTime, rebinding),
-        };
-        options.AddRange(parameters.For(request.ParameterRequestList, peerIdOf?.Invoke(address)));
+            var (lease, renewal, rebinding) = DhcpV4LeaseTimers.For(leaseTime);
+            lastTimers = timers = new LeaseTimerOptions(leaseTime,
+            [
+                DhcpV4Option.FromUInt32(DhcpV4OptionCode.LeaseTime, lease),
+                DhcpV4Option.FromUInt32(DhcpV4OptionCode.RenewalTime, renewal),
+                DhcpV4Option.FromUInt32(DhcpV4OptionCode.RebindingTime, rebinding),
+            ]);
+        }
+
+        var configuration = parameters.For(request.ParameterRequestList, peerIdOf?.Invoke(address));
+        var options = new List<DhcpV4Option>(timers.Options.Length + configuration.Count);
+        options.AddRange(timers.Options);
+        options.AddRange(configuration);
         return options;
     }
+
+    private sealed record LeaseTimerOptions(TimeSpan LeaseTime, DhcpV4Option[] Options);
 
     private bool NamesOtherServer(DhcpV4Message request) =>
         Address(request, DhcpV4OptionCode.ServerIdentifier) is { } named && !named.Equals(ServerIdentifier);

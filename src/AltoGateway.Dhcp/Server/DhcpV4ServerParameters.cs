@@ -15,14 +15,41 @@ namespace AltoGateway.Dhcp.ServerMode;
 /// </summary>
 public sealed class DhcpV4ServerParameters(DhcpV4ServerSettings settings, int prefixLength, AltoDhcpOptions altoOptions)
 {
-    private readonly DhcpV4ServerSettings settings = settings ?? throw new ArgumentNullException(nameof(settings));
     private readonly AltoDhcpOptions altoOptions = altoOptions ?? throw new ArgumentNullException(nameof(altoOptions));
-    private readonly DhcpV4Option mask = SubnetMask(prefixLength);
+
+    /// <summary>1, 3, 6 and 15 as configured: the same for every client, encoded once.</summary>
+    private readonly DhcpV4Option[] configuration = Configuration(settings ?? throw new ArgumentNullException(nameof(settings)), prefixLength);
 
     /// <summary>The options for a client whose option 55 is <paramref name="parameterRequestList"/>; <paramref name="peerId"/> goes into 125.</summary>
     public IReadOnlyList<DhcpV4Option> For(ReadOnlySpan<byte> parameterRequestList, string? peerId)
     {
-        var options = new List<DhcpV4Option> { mask };
+        var options = new List<DhcpV4Option>(configuration.Length + 3);
+        options.AddRange(configuration);
+        options.AddRange(altoOptions.ForDhcpV4(parameterRequestList, peerId));
+
+        // A stable insertion sort by position in option 55; unrequested options keep the order above, after the requested ones.
+        for (var i = 1; i < options.Count; i++)
+        {
+            var option = options[i];
+            var rank = Rank(parameterRequestList, option.Code);
+            var j = i - 1;
+            for (; j >= 0 && Rank(parameterRequestList, options[j].Code) > rank; j--)
+            {
+                options[j + 1] = options[j];
+            }
+
+            options[j + 1] = option;
+        }
+
+        return options;
+    }
+
+    private static int Rank(ReadOnlySpan<byte> parameterRequestList, byte code) =>
+        parameterRequestList.IndexOf(code) is var index and >= 0 ? index : int.MaxValue;
+
+    private static DhcpV4Option[] Configuration(DhcpV4ServerSettings settings, int prefixLength)
+    {
+        var options = new List<DhcpV4Option> { SubnetMask(prefixLength) };
         if (settings.Router is { } router)
         {
             options.Add(DhcpV4Option.FromAddress(DhcpV4OptionCode.Router, router));
@@ -38,16 +65,7 @@ public sealed class DhcpV4ServerParameters(DhcpV4ServerSettings settings, int pr
             options.Add(DhcpV4Option.FromText(DhcpV4OptionCode.DomainName, settings.DomainName));
         }
 
-        options.AddRange(altoOptions.ForDhcpV4(parameterRequestList, peerId));
-        var order = new int[256];
-        Array.Fill(order, 256);
-        for (var i = 0; i < parameterRequestList.Length; i++)
-        {
-            order[parameterRequestList[i]] = Math.Min(order[parameterRequestList[i]], i);
-        }
-
-        // A stable sort: unrequested options keep the order above.
-        return [.. options.Select((option, index) => (option, index)).OrderBy(o => order[o.option.Code]).ThenBy(o => o.index).Select(o => o.option)];
+        return [.. options];
     }
 
     /// <summary>Option 1 for a prefix length (RFC 2132 §3.3).</summary>

@@ -78,34 +78,35 @@ internal sealed class DhcpMetrics
     public void Dropped(string reason) => _dropped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>The type label of a DHCPv4 message: discover … inform, "bootp" without option 53, "unknown" for other values.</summary>
-    public static string TypeName(DhcpV4MessageType? type) => type switch
-    {
-        null => "bootp",
-        { } known when Enum.IsDefined(known) => known.ToString().ToLowerInvariant(),
-        _ => "unknown",
-    };
+    public static string TypeName(DhcpV4MessageType? type) => type is { } known ? V4TypeNames[(byte)known] : "bootp";
 
     /// <summary>The type label of a DHCPv6 message: solicit, information-request, relay-forw, …</summary>
-    public static string TypeName(DhcpV6MessageType type) => type switch
+    public static string TypeName(DhcpV6MessageType type) => V6TypeNames[(byte)type];
+
+    /// <summary>The reason label of a responder's decision.</summary>
+    public static string ReasonName(DhcpIgnoreReason reason) => KebabNames<DhcpIgnoreReason>.Of(reason);
+
+    /// <summary>The reason label of a relay drop: "too-many-hops", "untrusted-relay-agent-information", "unknown-server", …</summary>
+    public static string ReasonName(AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason reason) => KebabNames<AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason>.Of(reason);
+
+    /// <summary>The reason label of a codec error: "truncated-header", "bad-magic-cookie", …</summary>
+    public static string ReasonName(DhcpV4ReadError error) => KebabNames<DhcpV4ReadError>.Of(error);
+
+    /// <inheritdoc cref="ReasonName(DhcpV4ReadError)"/>
+    public static string ReasonName(DhcpV6ReadError error) => KebabNames<DhcpV6ReadError>.Of(error);
+
+    // Labels are made once: a message is counted under two or three of them, tens of thousands of times a second.
+    private static readonly string[] V4TypeNames = [.. Enumerable.Range(0, 256).Select(value => (DhcpV4MessageType)value)
+        .Select(type => Enum.IsDefined(type) ? type.ToString().ToLowerInvariant() : "unknown")];
+
+    private static readonly string[] V6TypeNames = [.. Enumerable.Range(0, 256).Select(value => (DhcpV6MessageType)value).Select(type => type switch
     {
         DhcpV6MessageType.InformationRequest => "information-request",
         DhcpV6MessageType.RelayForward => "relay-forw",
         DhcpV6MessageType.RelayReply => "relay-repl",
         _ when Enum.IsDefined(type) => type.ToString().ToLowerInvariant(),
         _ => "unknown",
-    };
-
-    /// <summary>The reason label of a responder's decision.</summary>
-    public static string ReasonName(DhcpIgnoreReason reason) => Kebab(reason.ToString());
-
-    /// <summary>The reason label of a relay drop: "too-many-hops", "untrusted-relay-agent-information", "unknown-server", …</summary>
-    public static string ReasonName(AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason reason) => Kebab(reason.ToString());
-
-    /// <summary>The reason label of a codec error: "truncated-header", "bad-magic-cookie", …</summary>
-    public static string ReasonName(DhcpV4ReadError error) => Kebab(error.ToString());
-
-    /// <inheritdoc cref="ReasonName(DhcpV4ReadError)"/>
-    public static string ReasonName(DhcpV6ReadError error) => Kebab(error.ToString());
+    })];
 
     private static string Kebab(string name)
     {
@@ -121,5 +122,14 @@ internal sealed class DhcpMetrics
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The kebab-cased names of an enum's values, made once.</summary>
+    private static class KebabNames<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToDictionary(value => value, value => Kebab(value.ToString()));
+
+        public static string Of(TEnum value) => Names.TryGetValue(value, out var name) ? name : Kebab(value.ToString());
     }
 }
