@@ -112,26 +112,29 @@ internal abstract class DhcpInterfaceListener(
     }
 
     /// <summary>
-    /// Sends a reply and counts it; a failure (no route, the interface went down) is counted and logged, never thrown.
-    /// <paramref name="how"/>: why it goes there (RFC 2131 §4.1's cases), for the debug log.
+    /// A reply sent (<see cref="DhcpSocketLoop.Send"/>, whose tag is the reply's type) is counted once it left; a
+    /// failure (no route, the interface went down) is counted and logged, never thrown.
     /// </summary>
-    protected void Send(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint destination, string replyType, object? how = null)
+    protected sealed override void Sent(IPEndPoint destination, string? tag, SocketError error)
     {
-        try
-        {
-            socket.SendTo(datagram, SocketFlags.None, destination);
-        }
-        catch (SocketException ex)
+        var replyType = tag ?? "?";
+        if (error != SocketError.Success)
         {
             metrics.Dropped(DhcpMetrics.SendFailed);
-            DhcpLog.SocketError(logger, Version, options.Name, $"sending to {destination}: {ex.Message}");
+            DhcpLog.SocketError(logger, Version, options.Name, $"sending a {replyType} to {destination}: {error}");
             return;
         }
 
         metrics.Replied(Version, replyType);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            DhcpLog.Replied(logger, Version, replyType, how is null ? destination.ToString() : $"{destination} ({how})", options.Name);
+            DhcpLog.Replied(logger, Version, replyType, destination.ToString(), options.Name);
         }
     }
+
+    protected sealed override void TooLong(IPEndPoint remote) =>
+        DropMalformed(DhcpMetrics.DatagramTooLong, remote, UdpBatch.DatagramCapacity, $"longer than {UdpBatch.DatagramCapacity} octets (truncated on read)");
+
+    /// <summary>The buffer a reply is encoded into before it is queued; the serving thread's own.</summary>
+    protected byte[] ReplyBuffer { get; } = new byte[65536];
 }

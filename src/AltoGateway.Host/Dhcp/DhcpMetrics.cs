@@ -23,6 +23,7 @@ internal sealed class DhcpMetrics
     public const string NoServerAddress = "no-server-address";
     public const string TooLarge = "too-large";
     public const string SendFailed = "send-failed";
+    public const string DatagramTooLong = "datagram-too-long";
 
     // The direction label of altogw.dhcp.relayed.
     public const string ToServer = "to-server";

@@ -7,8 +7,10 @@ namespace AltoGateway.Host.Dhcp;
 /// One DHCP socket's life: opened (and opened again, 1 s doubling to 60 s, while it cannot be), then served on a
 /// thread of its own until the agent stops or the subclass gives the socket up.
 /// <para>
-/// The thread reads with blocking calls and answers each datagram before it reads the next: no thread switch
-/// and no task per message, which at tens of thousands of messages per second is what the time would go to.
+/// The thread reads with blocking calls, a batch at a time (<see cref="UdpBatch"/>: recvmmsg, sendmmsg), and
+/// answers each datagram before it reads the next: no thread switch and no task per message, which at tens of
+/// thousands of messages per second is what the time would go to. Replies are sent a batch at a time too, before
+/// the thread waits again.
 /// Under steady traffic the thread reads in bursts (<see cref="ModerationInterval"/>).
 /// A reply that must wait (a DHCPACK waits for its lease to be on disk) is kept by the subclass; the loop reads on
 /// while it may (<see cref="DeferredWaitLeft"/>), then <see cref="SendDeferred"/> commits everything kept with one
@@ -20,8 +22,6 @@ namespace AltoGateway.Host.Dhcp;
 /// </summary>
 internal abstract class DhcpSocketLoop(TimeProvider time)
 {
-    private const int DatagramBufferSize = 65536;
-
     /// <summary>How long a blocking read waits before it looks whether the agent is stopping.</summary>
     private const int StopCheckMilliseconds = 250;
 
@@ -51,14 +51,11 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
     /// <summary>The socket is open and about to be served.</summary>
     protected abstract void Opened(Socket socket);
 
-    /// <summary>The address a datagram is received from, of this socket's family.</summary>
-    protected abstract EndPoint AnyEndPoint { get; }
-
     /// <summary>
-    /// Answers, relays or drops one datagram, on the serving thread; <paramref name="datagram"/> and
-    /// <paramref name="reply"/> are reused for the next one. Never throws for bad input.
+    /// Answers, relays or drops one datagram, on the serving thread; <paramref name="datagram"/> is reused for the
+    /// next one. Never throws for bad input.
     /// </summary>
-    protected abstract void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply);
+    protected abstract void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, DhcpArrival arrival);
 
     /// <summary>Handling one datagram threw (a bug): reported; the loop goes on.</summary>
     protected abstract void HandleFailed(IPEndPoint remote, Exception exception);
@@ -141,9 +138,10 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
     private void Serve(Socket socket, CancellationToken stoppingToken)
     {
         socket.ReceiveTimeout = StopCheckMilliseconds;
-        var buffer = new byte[DatagramBufferSize];
-        var reply = new byte[DatagramBufferSize];
+        _batch ??= new UdpBatch();
+        var batch = _batch;
         var lastDrained = 0L;
+        var drained = true;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -153,18 +151,19 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
                     SendDeferred(socket);
                 }
 
-                if (socket.Available == 0)
+                if (drained)
                 {
-                    // The queue is drained. Drained again within the moderation interval: traffic is steady, so
-                    // collect it for a moment rather than wake for every datagram (a wake-up costs more than a
-                    // message). Otherwise wait for the next datagram, or until the kept replies are due.
+                    // The queue is empty: what was answered goes out before the thread waits. Drained again within
+                    // the moderation interval: traffic is steady, so collect it for a moment rather than wake for
+                    // every datagram (a wake-up costs more than a message). Replies kept for a commit are not kept
+                    // past their time either way.
+                    FlushSends(socket);
                     var now = Time.GetTimestamp();
                     var steady = Time.GetElapsedTime(lastDrained, now) < ModerationInterval;
                     lastDrained = now;
                     if (steady)
                     {
                         Thread.Sleep(ModerationInterval);
-                        continue;
                     }
 
                     if (HasDeferred && !socket.Poll((int)Math.Ceiling(Math.Max(0, DeferredWaitLeft.TotalMicroseconds)), SelectMode.SelectRead))
@@ -173,17 +172,10 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
                     }
                 }
 
-                int length;
-                var from = AnyEndPoint;
-                IPPacketInformation arrival;
+                int count;
                 try
                 {
-                    var flags = SocketFlags.None;
-                    length = socket.ReceiveMessageFrom(buffer, ref flags, ref from, out arrival);
-                }
-                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
-                {
-                    continue;
+                    count = batch.Receive(socket);
                 }
                 catch (SocketException ex)
                 {
@@ -195,17 +187,28 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
                     continue;
                 }
 
-                var remote = (IPEndPoint)from;
-                try
+                for (var i = 0; i < count; i++)
                 {
-                    Handle(socket, buffer.AsMemory(0, length), remote, arrival, reply);
-                }
+                    var remote = batch.Source(i);
+                    try
+                    {
+                        if (batch.Truncated(i))
+                        {
+                            TooLong(remote);
+                            continue;
+                        }
+
+                        Handle(socket, batch.Datagram(i), remote, batch.Arrival(i));
+                    }
 #pragma warning disable CA1031 // A bug in answering one message must not stop the socket; it is reported.
-                catch (Exception ex)
+                    catch (Exception ex)
 #pragma warning restore CA1031
-                {
-                    HandleFailed(remote, ex);
+                    {
+                        HandleFailed(remote, ex);
+                    }
                 }
+
+                drained = count < UdpBatch.Capacity;
             }
         }
         finally
@@ -214,6 +217,56 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
             {
                 SendDeferred(socket);
             }
+
+            FlushSends(socket);
         }
     }
+
+    /// <summary>
+    /// Sends <paramref name="datagram"/> to <paramref name="destination"/> with the next batch: before the thread next
+    /// waits, or at once when the batch is full. <see cref="Sent"/> reports how it went, with <paramref name="tag"/>.
+    /// Only on the serving thread.
+    /// </summary>
+    protected void Send(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint destination, string? tag)
+    {
+        var batch = _batch ?? throw new InvalidOperationException("sends are queued by the serving thread");
+        if (batch.TryQueue(datagram, destination, tag))
+        {
+            return;
+        }
+
+        FlushSends(socket);
+        if (!batch.TryQueue(datagram, destination, tag))
+        {
+            // Longer than a batch slot: on its own.
+            try
+            {
+                socket.SendTo(datagram, SocketFlags.None, destination);
+                Sent(destination, tag, SocketError.Success);
+            }
+            catch (SocketException ex)
+            {
+                Sent(destination, tag, ex.SocketErrorCode);
+            }
+        }
+    }
+
+    /// <summary>A datagram queued by <see cref="Send"/> left (<see cref="SocketError.Success"/>) or was refused by the kernel.</summary>
+    protected virtual void Sent(IPEndPoint destination, string? tag, SocketError error)
+    {
+    }
+
+    /// <summary>A datagram longer than <see cref="UdpBatch.DatagramCapacity"/> arrived: not read, to be counted.</summary>
+    protected abstract void TooLong(IPEndPoint remote);
+
+    private void FlushSends(Socket socket)
+    {
+        if (_batch is { Queued: > 0 } batch)
+        {
+            batch.Send(socket, _sent ??= Sent);
+        }
+    }
+
+    private UdpBatch? _batch;
+    private Action<IPEndPoint, string?, SocketError>? _sent;
 }

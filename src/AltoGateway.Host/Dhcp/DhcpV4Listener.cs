@@ -57,8 +57,6 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
 
     protected override string Version => V4;
 
-    protected override EndPoint AnyEndPoint { get; } = new IPEndPoint(IPAddress.Any, 0);
-
     protected override Socket Open(DhcpInterfaceAddresses.Snapshot nic) => DhcpSockets.OpenV4(Options.Name);
 
     protected override bool HasDeferred => _waitingTicket != 0;
@@ -66,7 +64,7 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
     protected override TimeSpan DeferredWaitLeft =>
         _waiting.Count >= MaxWaitingReplies ? TimeSpan.Zero : CommitDelay - Time.GetElapsedTime(_firstWaitingSince);
 
-    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply)
+    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, DhcpArrival arrival)
     {
         if (Options.Role == DhcpInterfaceRole.Wan)
         {
@@ -74,7 +72,7 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
             return;
         }
 
-        if (arrival.Interface != 0 && InterfaceIndex != 0 && arrival.Interface != InterfaceIndex)
+        if (arrival.InterfaceIndex != 0 && InterfaceIndex != 0 && arrival.InterfaceIndex != InterfaceIndex)
         {
             NotAnswered("?", remote, DhcpMetrics.WrongInterface);
             return;
@@ -131,16 +129,16 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
             return;
         }
 
-        var limit = Math.Min(DhcpV4Writer.MaximumReplyLength(request), reply.Length);
+        var limit = Math.Min(DhcpV4Writer.MaximumReplyLength(request), ReplyBuffer.Length);
         if (commitTicket == 0)
         {
-            if (DhcpV4Writer.TryWrite(answer, reply.Span[..limit], out var written) != OperationStatus.Done)
+            if (DhcpV4Writer.TryWrite(answer, ReplyBuffer.AsSpan(0, limit), out var written) != OperationStatus.Done)
             {
                 NotAnswered(type, remote, DhcpMetrics.TooLarge);
                 return;
             }
 
-            Send(socket, reply.Span[..written], response.Destination.Endpoint, DhcpMetrics.TypeName(answer.MessageType), response.Destination.Kind);
+            Send(socket, ReplyBuffer.AsSpan(0, written), response.Destination.Endpoint, DhcpMetrics.TypeName(answer.MessageType));
             return;
         }
 
@@ -164,7 +162,7 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
         {
             if (committed)
             {
-                Send(socket, waiting.Buffer.AsSpan(0, waiting.Length), waiting.Destination.Endpoint, waiting.ReplyType, waiting.Destination.Kind);
+                Send(socket, waiting.Buffer.AsSpan(0, waiting.Length), waiting.Destination.Endpoint, waiting.ReplyType);
             }
             else
             {

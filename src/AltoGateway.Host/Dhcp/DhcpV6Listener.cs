@@ -22,11 +22,9 @@ internal sealed class DhcpV6Listener(
 
     protected override string Version => V6;
 
-    protected override EndPoint AnyEndPoint { get; } = new IPEndPoint(IPAddress.IPv6Any, 0);
-
     protected override Socket Open(DhcpInterfaceAddresses.Snapshot nic) => DhcpSockets.OpenV6(Options.Name, nic.Index);
 
-    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply)
+    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, DhcpArrival arrival)
     {
         if (Options.Role == DhcpInterfaceRole.Wan)
         {
@@ -61,13 +59,13 @@ internal sealed class DhcpV6Listener(
         }
 
         var length = DhcpV6Writer.GetLength(answer);
-        if (length > reply.Length)
+        if (length > ReplyBuffer.Length)
         {
             NotAnswered(type, remote, DhcpMetrics.TooLarge);
             return;
         }
 
-        _ = DhcpV6Writer.TryWrite(answer, reply.Span, out var written);
-        Send(socket, reply.Span[..written], new IPEndPoint(source, DhcpV6Response.ClientPort), DhcpMetrics.TypeName(answer.MessageType));
+        _ = DhcpV6Writer.TryWrite(answer, ReplyBuffer, out var written);
+        Send(socket, ReplyBuffer.AsSpan(0, written), new IPEndPoint(source, DhcpV6Response.ClientPort), DhcpMetrics.TypeName(answer.MessageType));
     }
 }

@@ -48,8 +48,6 @@ internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, 
 
     protected override string ThreadName => "dhcp4 uplink";
 
-    protected override EndPoint AnyEndPoint { get; } = new IPEndPoint(IPAddress.Any, 0);
-
     protected override Socket Open() => DhcpSockets.OpenV4RelayUplink();
 
     protected override void CannotOpen(string reason, TimeSpan retryIn)
@@ -74,7 +72,9 @@ internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, 
 
     protected override void HandleFailed(IPEndPoint remote, Exception exception) => DhcpRelayLog.ReplyFailed(logger, remote.ToString(), exception.ToString());
 
-    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, IPPacketInformation arrival, Memory<byte> reply)
+    protected override void TooLong(IPEndPoint remote) => metrics.Dropped(DhcpMetrics.DatagramTooLong);
+
+    protected override void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, DhcpArrival arrival)
     {
         // Only BOOTREPLYs are this socket's: requests (broadcasts of the client interfaces) are read there.
         if (datagram.Length == 0 || datagram.Span[0] != (byte)DhcpV4Operation.BootReply)
