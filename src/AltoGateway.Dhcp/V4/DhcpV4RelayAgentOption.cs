@@ -43,7 +43,7 @@ public static class DhcpV4RelayAgentOption
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reply);
-        var stripped = reply.WithoutOption(DhcpV4OptionCode.RelayAgentInformation);
+        var stripped = reply.FindOption(DhcpV4OptionCode.RelayAgentInformation) is null ? reply : reply.WithoutOption(DhcpV4OptionCode.RelayAgentInformation);
         return request.FindOption(DhcpV4OptionCode.RelayAgentInformation) is { } option
             ? stripped with { Options = [.. stripped.Options, option] }
             : stripped;

@@ -29,6 +29,9 @@ internal sealed class PeerIdEpochTable
     /// <summary>Tag → subscriber address bits (<see cref="SubscriberAddressBits"/>).</summary>
     public Dictionary<UInt128, UInt128> Subscribers { get; } = [];
 
+    /// <summary>Subscriber address bits → the ID issued in this epoch: issuing again is a look-up (the DHCP server asks at every OFFER and ACK).</summary>
+    public Dictionary<UInt128, IssuedPeerId> Issued { get; } = [];
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<UInt128, UInt128> _tagBySubscriber = new();
 
     public UInt128 TagOf(UInt128 subscriber)

@@ -73,15 +73,21 @@ public sealed class PeerIdIssuer
         {
             Advance(epoch);
             table = TableFor(epoch);
+            if (table.Issued.TryGetValue(address, out var known))
+            {
+                return known; // the same ID all through the epoch: made once
+            }
         }
 
         var tag = table.TagOf(address);
+        var issued = new IssuedPeerId(PeerIdCodec.Encode(epoch, tag), ValidUntil(epoch));
         lock (_lock)
         {
             table.Subscribers[tag] = address;
+            table.Issued[address] = issued;
         }
 
-        return new IssuedPeerId(PeerIdCodec.Encode(epoch, tag), ValidUntil(epoch));
+        return issued;
     }
 
     /// <summary>Who a peer ID names; bad input is an outcome, never an exception.</summary>
@@ -145,7 +151,9 @@ public sealed class PeerIdIssuer
         lock (_lock)
         {
             current.Subscribers.Remove(currentTag);
+            current.Issued.Remove(address);
             previous?.Subscribers.Remove(previousTag);
+            previous?.Issued.Remove(address);
         }
     }
 
