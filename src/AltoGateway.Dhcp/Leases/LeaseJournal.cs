@@ -18,6 +18,12 @@ namespace AltoGateway.Dhcp.Leases;
 /// compaction stay pending and go to the new file. A crash at any point leaves either the old
 /// journal or the new one, each complete for everything acknowledged.
 /// </para>
+/// <para>
+/// A write that fails (disk full, I/O error) leaves the file's tail unknown, so nothing more is
+/// appended to it: commits fail (nothing is acknowledged) until a rewrite from the table works,
+/// tried at most once per <see cref="RetryAfterFault"/>. The table holds every change, those of the
+/// failed write included, so that rewrite makes everything durable and the journal carries on.
+/// </para>
 /// </summary>
 public sealed class LeaseJournal : IDisposable
 {
@@ -32,12 +38,19 @@ public sealed class LeaseJournal : IDisposable
     private FileStream? _file;
     private ulong _sequence;
     private Exception? _fault;
+    private long _faultedAt;
+    private Func<List<LeaseRecord>>? _snapshot;
+    private readonly TimeProvider _time;
+
+    /// <summary>How long after a failed write the journal is tried again (rewritten whole).</summary>
+    public static readonly TimeSpan RetryAfterFault = TimeSpan.FromSeconds(1);
 
     /// <param name="appendLock">The owner's lock: <see cref="Append"/> is called holding it, and compaction takes it to cut the pending records.</param>
-    internal LeaseJournal(string path, Lock appendLock)
+    internal LeaseJournal(string path, Lock appendLock, TimeProvider time)
     {
         _path = path;
         _appendLock = appendLock;
+        _time = time;
     }
 
     public string Path => _path;
@@ -100,66 +113,15 @@ public sealed class LeaseJournal : IDisposable
     }
 
     /// <summary>Writes <paramref name="snapshot"/> as the whole journal, atomically (the start, and every compaction).</summary>
-    /// <param name="snapshot">Called holding the owner's lock: the table's records (<see cref="LeaseTable.ToRecords"/>).</param>
+    /// <param name="snapshot">Called holding the owner's lock: the table's records (<see cref="LeaseTable.ToRecords"/>). Kept to rewrite the journal after a failed write.</param>
     public async Task CompactAsync(Func<List<LeaseRecord>> snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        _snapshot ??= snapshot;
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ThrowIfFaulted();
-            List<LeaseRecord> records;
-            List<LeaseRecord> cutPending;
-            long cut;
-            lock (_appendLock)
-            {
-                records = snapshot();
-                cut = _appended;
-                cutPending = _pending;
-                _pending = [];
-            }
-
-            var temporary = _path + ".tmp";
-            FileStream? file = null;
-            try
-            {
-                file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly });
-                file.Write(LeaseRecordCodec.Magic);
-                var written = WriteRecords(file, records, 0);
-                file.Flush(flushToDisk: true);
-                File.Move(temporary, _path, overwrite: true);
-                _file?.Dispose();
-                _file = file;
-                Volatile.Write(ref _sequence, written);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Before the rename (the commit point) the old journal is whole: give the cut records
-                // back to the next flush, which appends them to it, and carry on without compacting.
-                file?.Dispose();
-                File.Delete(temporary);
-                lock (_appendLock)
-                {
-                    cutPending.AddRange(_pending);
-                    _pending = cutPending;
-                }
-
-                throw;
-            }
-
-            try
-            {
-                DirectorySync.Flush(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!);
-            }
-            catch (IOException ex)
-            {
-                // After the rename the new file is the journal, but whether the rename is on disk is unknown.
-                _fault = ex;
-                throw;
-            }
-
-            Flushes++;
-            Volatile.Write(ref _durable, Math.Max(Volatile.Read(ref _durable), cut));
+            Rewrite(snapshot);
         }
         finally
         {
@@ -167,9 +129,88 @@ public sealed class LeaseJournal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Holding the writer slot: the journal rewritten from the table. After it, everything appended so far is
+    /// durable, so it is also how a journal whose write failed (its tail unknown) becomes whole again.
+    /// </summary>
+    private void Rewrite(Func<List<LeaseRecord>> snapshot)
+    {
+        List<LeaseRecord> records;
+        List<LeaseRecord> cutPending;
+        long cut;
+        lock (_appendLock)
+        {
+            records = snapshot();
+            cut = _appended;
+            cutPending = _pending;
+            _pending = [];
+        }
+
+        var temporary = _path + ".tmp";
+        FileStream? file = null;
+        var renamed = false;
+        try
+        {
+            file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly });
+            file.Write(LeaseRecordCodec.Magic);
+            var written = WriteRecords(file, records, 0);
+            file.Flush(flushToDisk: true);
+            file.Dispose();
+            File.Move(temporary, _path, overwrite: true);
+            renamed = true;
+
+            // Appends go to the journal by its own name (an error then names the file that exists).
+            var appending = new FileStream(_path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read });
+            _file?.Dispose();
+            _file = appending;
+            Volatile.Write(ref _sequence, written);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            if (renamed)
+            {
+                // The new file is the journal but cannot be opened to append to: a fault, mended by the next rewrite.
+                Fault(ex);
+                throw;
+            }
+
+            // Before the rename (the commit point) the old journal is as it was: give the cut records back to the
+            // next flush, which appends them to it, and carry on without compacting.
+            File.Delete(temporary);
+            lock (_appendLock)
+            {
+                cutPending.AddRange(_pending);
+                _pending = cutPending;
+            }
+
+            throw;
+        }
+
+        try
+        {
+            DirectorySync.Flush(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!);
+        }
+        catch (IOException ex)
+        {
+            // After the rename the new file is the journal, but whether the rename is on disk is unknown.
+            Fault(ex);
+            throw;
+        }
+
+        _fault = null;
+        Flushes++;
+        Volatile.Write(ref _durable, Math.Max(Volatile.Read(ref _durable), cut));
+    }
+
     private void FlushPending()
     {
-        ThrowIfFaulted();
+        if (_fault is not null)
+        {
+            RewriteAfterFault();
+            return;
+        }
+
         List<LeaseRecord> batch;
         long upTo;
         lock (_appendLock)
@@ -187,13 +228,42 @@ public sealed class LeaseJournal : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A failed write leaves the file's tail unknown: no later commit may claim durability.
-            _fault = ex;
+            // A failed write leaves the file's tail unknown: nothing more is appended to it. The records are in the
+            // table; the next rewrite (RewriteAfterFault) puts them all on disk.
+            Fault(ex);
             throw;
         }
 
         Flushes++;
         Volatile.Write(ref _durable, upTo);
+    }
+
+    /// <summary>
+    /// A write failed earlier (disk full, I/O error): at most once per <see cref="RetryAfterFault"/>, the journal is
+    /// rewritten from the table, which makes everything durable if it works; meanwhile commits fail at once.
+    /// </summary>
+    private void RewriteAfterFault()
+    {
+        if (_snapshot is null || _time.GetElapsedTime(_faultedAt) < RetryAfterFault)
+        {
+            ThrowIfFaulted();
+        }
+
+        try
+        {
+            Rewrite(_snapshot!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fault(ex);
+            throw new IOException($"the lease journal {_path} still cannot be written: {ex.Message}", ex);
+        }
+    }
+
+    private void Fault(Exception exception)
+    {
+        _fault = exception;
+        _faultedAt = _time.GetTimestamp();
     }
 
     /// <summary>Encodes and writes <paramref name="records"/> numbered after <paramref name="sequence"/>; returns the last number used.</summary>

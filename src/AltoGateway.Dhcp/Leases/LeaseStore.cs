@@ -24,10 +24,10 @@ public sealed class LeaseStore : IAsyncDisposable
     private long _lastSnapshotRecords;
     private Task _compaction = Task.CompletedTask;
 
-    private LeaseStore(LeaseTable table, string path, int compactAfterRecords)
+    private LeaseStore(LeaseTable table, string path, int compactAfterRecords, TimeProvider time)
     {
         _table = table;
-        _journal = new LeaseJournal(path, _gate);
+        _journal = new LeaseJournal(path, _gate, time);
         _compactAfterRecords = compactAfterRecords;
     }
 
@@ -78,7 +78,7 @@ public sealed class LeaseStore : IAsyncDisposable
         var contents = LeaseJournalReader.Read(path, time);
         var table = new LeaseTable(pool, times, time);
         var skipped = contents.Records.Count(record => !table.Replay(record));
-        var store = new LeaseStore(table, path, Math.Max(1, compactAfterRecords))
+        var store = new LeaseStore(table, path, Math.Max(1, compactAfterRecords), time)
         {
             LoadProblem = contents.Problem,
             LoadedRecords = contents.Records.Count,

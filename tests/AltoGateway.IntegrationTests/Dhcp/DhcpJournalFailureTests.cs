@@ -10,8 +10,9 @@ namespace AltoGateway.IntegrationTests.Dhcp;
 /// lease; the disk is filled; the next client's DHCPREQUEST is decided but its record cannot be written, so its
 /// DHCPACK is never sent — the agent keeps running, counts the message as
 /// <c>altogw_dhcp_dropped_total{reason="journal-failed"}</c>, logs event 6023 ("… cannot be written …") and reports
-/// the <c>dhcp-leases</c> component degraded in /status. Once there is room again and the agent has restarted, the
-/// leases ACKed before the failure are bound, and the client that was refused gets its lease.
+/// the <c>dhcp-leases</c> component degraded in /status, naming the journal file. Once there is room again the
+/// journal is rewritten without a restart: the client that was refused gets its lease, dhcp-leases is ready again,
+/// and after a kill -9 and restart every lease ACKed, before and after the failure, is bound.
 /// <para>
 /// A file system refuses a write only when it needs a new block: a record appended inside the journal's last,
 /// partly used page still fits on a full tmpfs. So before the disk is filled, one client renews until the
@@ -27,6 +28,9 @@ public sealed partial class DhcpJournalFailureTests
     // A journal record (LeaseRecordCodec) is 28 octets and the client identity, here option 61 as the client sends it.
     private const int ClientIdLength = 200;
     private const int RecordLength = 28 + ClientIdLength;
+
+    /// <summary>A little more than LeaseJournal.RetryAfterFault: how soon a failed journal is tried again.</summary>
+    private static readonly TimeSpan LeaseJournalRetry = TimeSpan.FromSeconds(1.5);
 
     private const string DroppedJournalFailed = "altogw_dhcp_dropped_total{reason=\"journal-failed\"}";
     private const string AcksSent = "altogw_dhcp_replies_total{type=\"ack\",version=\"v4\"}";
@@ -97,21 +101,33 @@ public sealed partial class DhcpJournalFailureTests
                 var leases = status.RootElement.GetProperty("components").EnumerateArray()
                     .Single(c => c.GetProperty("name").GetString() == "dhcp-leases");
                 Assert.Equal("degraded", leases.GetProperty("state").GetString());
-                Assert.Contains("lease journal cannot be written", leases.GetProperty("reason").GetString(), StringComparison.Ordinal);
+                var reason = leases.GetProperty("reason").GetString();
+                Assert.Contains("lease journal cannot be written", reason, StringComparison.Ordinal);
+                Assert.Matches(@"dhcp4-leases-d0\.journal(?!\.tmp)", reason); // the journal is named, not only a temporary file
             }
 
-            // With room again and after a restart, the leases ACKed before the failure are bound.
+            // With room again the journal is rewritten from the table (at most once a second), without a restart: the
+            // refused client now gets its lease, and dhcp-leases is ready again.
             File.Delete(Path.Combine(agent.StateDirectory, "fill"));
-            await agent.RestartAsync(kill: false);
+            await Task.Delay(LeaseJournalRetry, TestContext.Current.CancellationToken);
+            await lab.ResetClientAsync();
+            (refused, refusedOutput) = await RunUdhcpcAsync(lab, udhcpc, noScript, refusedId, TimeSpan.FromSeconds(15));
+            Assert.True(refused is not null, $"the refused client got no lease once there was room again:\n{refusedOutput}\n{agent.Process.Output}");
+            Assert.True(Regex.IsMatch(agent.Process.Output, @"\[6024\]\s+DHCPv4 lease journal of d0 is written again"), $"no event 6024 logged:\n{agent.Process.Output}");
+            using (var status = JsonDocument.Parse(await agent.Http.GetStringAsync($"{DhcpAgent.LanUrl}/status", TestContext.Current.CancellationToken)))
+            {
+                var leases = status.RootElement.GetProperty("components").EnumerateArray()
+                    .Single(c => c.GetProperty("name").GetString() == "dhcp-leases");
+                Assert.Equal("ready", leases.GetProperty("state").GetString());
+            }
+
+            // After a restart every lease ACKed is bound: before the failure, and after it.
+            await agent.RestartAsync(kill: true);
             (exit, var listing) = await agent.LeasesAsync();
             Assert.True(exit == 0, listing);
             Assert.Matches($"(?m)^{Regex.Escape(first)} +bound ", listing);
             Assert.Matches($"(?m)^{Regex.Escape(padAddress)} +bound ", listing);
-
-            // And the refused client now gets a lease.
-            await lab.ResetClientAsync();
-            (refused, refusedOutput) = await RunUdhcpcAsync(lab, udhcpc, noScript, refusedId, TimeSpan.FromSeconds(15));
-            Assert.True(refused is not null, $"the refused client got no lease after the restart:\n{refusedOutput}\n{agent.Process.Output}");
+            Assert.Matches($"(?m)^{Regex.Escape(refused)} +bound ", listing);
         }
         finally
         {
