@@ -44,6 +44,9 @@ internal static partial class DhcpLog
     [LoggerMessage(6015, LogLevel.Error, "DHCP{Version} message from {Remote} on {Interface} not answered: {Message}")]
     public static partial void AnswerFailed(ILogger logger, string version, string remote, string @interface, string message);
 
+    [LoggerMessage(6017, LogLevel.Debug, "DHCPv4 {Type} to {Remote} on {Interface}: {LeftOut} options left out to fit the client's {Limit} octets")]
+    public static partial void OptionsLeftOut(ILogger logger, string type, string remote, string @interface, int leftOut, int limit);
+
     [LoggerMessage(6016, LogLevel.Warning, "DHCPv4 on {Interface} has no IPv4 address to answer from (server identifier, RFC 2132 §9.7){HeldBack}")]
     public static partial void NoServerAddress(ILogger logger, string @interface, string heldBack);
 }

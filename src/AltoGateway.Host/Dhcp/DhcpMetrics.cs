@@ -35,6 +35,7 @@ internal sealed class DhcpMetrics
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _relayed;
     private readonly Counter<long> _poolExhausted;
+    private readonly Counter<long> _optionsLeftOut;
     private readonly Meter _meter;
     private readonly StatusLedHardware _leds;
 
@@ -43,6 +44,7 @@ internal sealed class DhcpMetrics
         var meter = meterFactory.Create(MeterName);
         _meter = meter;
         _leds = leds;
+        _optionsLeftOut = meter.CreateCounter<long>("altogw.dhcp.options_left_out", description: "Options left out of DHCPv4 replies to fit the client's maximum message size (RFC 2132 §9.10)");
         _poolExhausted = meter.CreateCounter<long>("altogw.dhcp.pool_exhausted", description: "DHCPDISCOVERs not offered an address: the pool is exhausted, by interface");
         _messages = meter.CreateCounter<long>("altogw.dhcp.messages", description: "DHCP messages received and read, by version and type");
         _replies = meter.CreateCounter<long>("altogw.dhcp.replies", description: "DHCP replies sent, by version and type");
@@ -58,6 +60,9 @@ internal sealed class DhcpMetrics
         _replies.Add(1, new KeyValuePair<string, object?>("version", version), new KeyValuePair<string, object?>("type", type));
         _leds.Activity.Pulse();
     }
+
+    /// <summary>Options left out of a reply so that it fits the client's maximum message size.</summary>
+    public void OptionsLeftOut(int count) => _optionsLeftOut.Add(count);
 
     public void PoolExhausted(string @interface) => _poolExhausted.Add(1, new KeyValuePair<string, object?>("interface", @interface));
 

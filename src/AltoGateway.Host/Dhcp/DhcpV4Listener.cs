@@ -132,9 +132,8 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
         var limit = Math.Min(DhcpV4Writer.MaximumReplyLength(request), ReplyBuffer.Length);
         if (commitTicket == 0)
         {
-            if (DhcpV4Writer.TryWrite(answer, ReplyBuffer.AsSpan(0, limit), out var written) != OperationStatus.Done)
+            if (!TryEncode(request, answer, ReplyBuffer.AsSpan(0, limit), remote, out var written))
             {
-                NotAnswered(type, remote, DhcpMetrics.TooLarge);
                 return;
             }
 
@@ -143,14 +142,37 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(limit);
-        if (DhcpV4Writer.TryWrite(answer, buffer.AsSpan(0, limit), out var length) != OperationStatus.Done)
+        if (!TryEncode(request, answer, buffer.AsSpan(0, limit), remote, out var length))
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            NotAnswered(type, remote, DhcpMetrics.TooLarge);
             return;
         }
 
         _waiting.Add(new WaitingReply(buffer, length, response.Destination, DhcpMetrics.TypeName(answer.MessageType)));
+    }
+
+    /// <summary>
+    /// Encodes the reply within the client's limit, leaving options out when it must (<see cref="DhcpV4ReplyFit"/>,
+    /// counted in <c>altogw_dhcp_options_left_out_total</c>); false (dropped as <c>too-large</c>) when even the essential ones do not fit.
+    /// </summary>
+    private bool TryEncode(DhcpV4Message request, DhcpV4Message answer, Span<byte> destination, IPEndPoint remote, out int written)
+    {
+        if (DhcpV4ReplyFit.TryWrite(request, answer, destination, out written, out var leftOut) != OperationStatus.Done)
+        {
+            NotAnswered(DhcpMetrics.TypeName(request.MessageType), remote, DhcpMetrics.TooLarge);
+            return false;
+        }
+
+        if (leftOut > 0)
+        {
+            Metrics.OptionsLeftOut(leftOut);
+            if (Logger.IsEnabled(LogLevel.Debug))
+            {
+                DhcpLog.OptionsLeftOut(Logger, DhcpMetrics.TypeName(answer.MessageType), remote.ToString(), Options.Name, leftOut, destination.Length);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One commit for every reply waiting, then the replies; none of them when the journal failed.</summary>

@@ -16,8 +16,9 @@ namespace AltoGateway.IntegrationTests.Dhcp;
 /// <para>
 /// A file system refuses a write only when it needs a new block: a record appended inside the journal's last,
 /// partly used page still fits on a full tmpfs. So before the disk is filled, one client renews until the
-/// journal's last page has less room than the refused client's record (28 octets and its 200-octet option 61;
-/// with 255 octets the echoed option 61 would make the DHCPOFFER longer than udhcpc's 576-octet maximum).
+/// journal's last page has less room than the refused client's record (28 octets and its 255-octet option 61, the
+/// longest there is: echoed, it leaves no room in udhcpc's 576 octets for the ALTO options, which the replies leave
+/// out, DhcpV4ReplyFit, instead of not answering).
 /// </para>
 /// </summary>
 [Collection(DhcpClientTestGroup.Name)]
@@ -26,7 +27,7 @@ public sealed partial class DhcpJournalFailureTests
     private const int PageSize = 4096;
 
     // A journal record (LeaseRecordCodec) is 28 octets and the client identity, here option 61 as the client sends it.
-    private const int ClientIdLength = 200;
+    private const int ClientIdLength = 255;
     private const int RecordLength = 28 + ClientIdLength;
 
     /// <summary>A little more than LeaseJournal.RetryAfterFault: how soon a failed journal is tried again.</summary>
@@ -76,6 +77,7 @@ public sealed partial class DhcpJournalFailureTests
             }
 
             Assert.True(padAddress is not null, "the journal's last page was full before any renewal");
+            Assert.True(DhcpAgent.Sample(await agent.MetricsAsync(), "altogw_dhcp_options_left_out_total") >= 1, "the 255-octet client's replies left nothing out");
 
             // The disk is filled.
             FillUntilFull(Path.Combine(agent.StateDirectory, "fill"));
