@@ -7,17 +7,19 @@ namespace AltoGateway.Host.Dhcp;
 /// One DHCP socket's life: opened (and opened again, 1 s doubling to 60 s, while it cannot be), then served on a
 /// thread of its own until the agent stops or the subclass gives the socket up.
 /// <para>
-/// The thread reads with blocking calls, a batch at a time (<see cref="UdpBatch"/>: recvmmsg, sendmmsg), and
-/// answers each datagram before it reads the next: no thread switch and no task per message, which at tens of
-/// thousands of messages per second is what the time would go to. Replies are sent a batch at a time too, before
-/// the thread waits again.
-/// Under steady traffic the thread reads in bursts (<see cref="ModerationInterval"/>).
+/// The thread reads with blocking calls, a batch at a time (<see cref="UdpBatch"/>: recvmmsg), answers each datagram
+/// before it reads the next, and sends the replies a batch at a time (sendmmsg) before it waits again: no thread
+/// switch and no task per message, which at tens of thousands of messages per second is what the time would go
+/// to. Under steady traffic it reads in bursts (<see cref="ModerationInterval"/>).
+/// </para>
+/// <para>
 /// A reply that must wait (a DHCPACK waits for its lease to be on disk) is kept by the subclass; the loop reads on
 /// while it may (<see cref="DeferredWaitLeft"/>), then <see cref="SendDeferred"/> commits everything kept with one
-/// fsync and sends it. So the busier the socket, the more replies share a commit, and an fsync costs a burst of
-/// ACKs no more than a single one. Nothing but this thread reads or waits on the socket
-/// (sends from another thread are fine): a single asynchronous call would put the socket in non-blocking mode and
-/// make every blocking read an emulated one.
+/// fsync and sends it. So the busier the socket, the more replies share a commit.
+/// </para>
+/// <para>
+/// Nothing but this thread reads or waits on the socket (sends from another thread are fine): a single
+/// asynchronous call would put the socket in non-blocking mode and make every blocking read an emulated one.
 /// </para>
 /// </summary>
 internal abstract class DhcpSocketLoop(TimeProvider time)
@@ -137,6 +139,7 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
 
     private void Serve(Socket socket, CancellationToken stoppingToken)
     {
+        socket.Blocking = true; // recvmmsg waits in the kernel, up to the receive timeout
         socket.ReceiveTimeout = StopCheckMilliseconds;
         _batch ??= new UdpBatch();
         var batch = _batch;
