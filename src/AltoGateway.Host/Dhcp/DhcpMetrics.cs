@@ -90,16 +90,20 @@ internal sealed class DhcpMetrics
     public static string TypeName(DhcpV6MessageType type) => V6TypeNames[(byte)type];
 
     /// <summary>The reason label of a responder's decision.</summary>
-    public static string ReasonName(DhcpIgnoreReason reason) => KebabNames<DhcpIgnoreReason>.Of(reason);
+    public static string ReasonName(DhcpIgnoreReason reason) =>
+        InRange(IgnoreReasonLabels, (int)reason) ? IgnoreReasonLabels[(int)reason] ??= Kebab(reason.ToString()) : Kebab(reason.ToString());
 
     /// <summary>The reason label of a relay drop: "too-many-hops", "untrusted-relay-agent-information", "unknown-server", …</summary>
-    public static string ReasonName(AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason reason) => KebabNames<AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason>.Of(reason);
+    public static string ReasonName(AltoGateway.Dhcp.Relay.DhcpV4RelayDropReason reason) =>
+        InRange(RelayDropLabels, (int)reason) ? RelayDropLabels[(int)reason] ??= Kebab(reason.ToString()) : Kebab(reason.ToString());
 
     /// <summary>The reason label of a codec error: "truncated-header", "bad-magic-cookie", …</summary>
-    public static string ReasonName(DhcpV4ReadError error) => KebabNames<DhcpV4ReadError>.Of(error);
+    public static string ReasonName(DhcpV4ReadError error) =>
+        InRange(V4ReadErrorLabels, (int)error) ? V4ReadErrorLabels[(int)error] ??= Kebab(error.ToString()) : Kebab(error.ToString());
 
     /// <inheritdoc cref="ReasonName(DhcpV4ReadError)"/>
-    public static string ReasonName(DhcpV6ReadError error) => KebabNames<DhcpV6ReadError>.Of(error);
+    public static string ReasonName(DhcpV6ReadError error) =>
+        InRange(V6ReadErrorLabels, (int)error) ? V6ReadErrorLabels[(int)error] ??= Kebab(error.ToString()) : Kebab(error.ToString());
 
     // Labels are made once: a message is counted under two or three of them, tens of thousands of times a second.
     private static readonly string[] V4TypeNames = [.. Enumerable.Range(0, 256).Select(value => (DhcpV4MessageType)value)
@@ -130,12 +134,12 @@ internal sealed class DhcpMetrics
         return text.ToString();
     }
 
-    /// <summary>The kebab-cased names of an enum's values, made once.</summary>
-    private static class KebabNames<TEnum>
-        where TEnum : struct, Enum
-    {
-        private static readonly Dictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToDictionary(value => value, value => Kebab(value.ToString()));
+    // Reason labels, made at first use, by value (every reason enum counts from 0 with a few dozen values at most).
+    private static readonly string?[] IgnoreReasonLabels = new string?[64];
+    private static readonly string?[] RelayDropLabels = new string?[64];
+    private static readonly string?[] V4ReadErrorLabels = new string?[64];
+    private static readonly string?[] V6ReadErrorLabels = new string?[64];
 
-        public static string Of(TEnum value) => Names.TryGetValue(value, out var name) ? name : Kebab(value.ToString());
-    }
+    // A race makes the same label twice, harmlessly.
+    private static bool InRange(string?[] labels, int index) => (uint)index < (uint)labels.Length;
 }

@@ -6,9 +6,7 @@ namespace AltoGateway.Nat.PeerIds;
 /// <summary>
 /// One epoch's key Ke = HMAC-SHA256(K, "altogw peer-id epoch" || epoch as 4 bytes big-endian) and the
 /// tags issued in it: tag = the first 15 bytes of HMAC-SHA256(Ke, subscriber's 16 address bytes).
-/// The dictionary is read and written under the issuer's lock; the key never changes. Tags are remembered per
-/// subscriber for the epoch (thread-safe on their own): the DHCP server asks for a subscriber's ID at every
-/// OFFER and ACK, and an HMAC each time was a tenth of its work.
+/// The dictionaries are read and written under the issuer's lock; the key never changes.
 /// </summary>
 internal sealed class PeerIdEpochTable
 {
@@ -32,21 +30,7 @@ internal sealed class PeerIdEpochTable
     /// <summary>Subscriber address bits → the ID issued in this epoch: issuing again is a look-up (the DHCP server asks at every OFFER and ACK).</summary>
     public Dictionary<UInt128, IssuedPeerId> Issued { get; } = [];
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<UInt128, UInt128> _tagBySubscriber = new();
-
     public UInt128 TagOf(UInt128 subscriber)
-    {
-        if (_tagBySubscriber.TryGetValue(subscriber, out var known))
-        {
-            return known;
-        }
-
-        var tag = ComputeTag(subscriber);
-        _tagBySubscriber[subscriber] = tag;
-        return tag;
-    }
-
-    private UInt128 ComputeTag(UInt128 subscriber)
     {
         Span<byte> address = stackalloc byte[16];
         SubscriberAddressBits.Write(subscriber, address);
