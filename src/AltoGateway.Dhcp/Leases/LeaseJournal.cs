@@ -40,6 +40,7 @@ public sealed class LeaseJournal : IDisposable
     private Exception? _fault;
     private long _faultedAt;
     private Func<List<LeaseRecord>>? _snapshot;
+    private bool _disposed;
     private readonly TimeProvider _time;
 
     /// <summary>How long after a failed write the journal is tried again (rewritten whole).</summary>
@@ -73,7 +74,11 @@ public sealed class LeaseJournal : IDisposable
         return ++_appended;
     }
 
-    /// <summary>Returns once the record of <paramref name="ticket"/> is on disk; throws <see cref="IOException"/> if the journal cannot be written (then no later commit succeeds either).</summary>
+    /// <summary>
+    /// Returns once the record of <paramref name="ticket"/> is on disk; throws <see cref="IOException"/> if the journal
+    /// cannot be written (then commits fail until a rewrite works, <see cref="RetryAfterFault"/>), and
+    /// <see cref="ObjectDisposedException"/> once the journal is closed.
+    /// </summary>
     public async ValueTask WaitDurableAsync(long ticket, CancellationToken cancellationToken = default)
     {
         while (Volatile.Read(ref _durable) < ticket)
@@ -151,7 +156,7 @@ public sealed class LeaseJournal : IDisposable
         var renamed = false;
         try
         {
-            file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly });
+            file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly, BufferSize = 0 });
             file.Write(LeaseRecordCodec.Magic);
             var written = WriteRecords(file, records, 0);
             file.Flush(flushToDisk: true);
@@ -160,14 +165,16 @@ public sealed class LeaseJournal : IDisposable
             renamed = true;
 
             // Appends go to the journal by its own name (an error then names the file that exists).
-            var appending = new FileStream(_path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read });
-            _file?.Dispose();
+            var appending = new FileStream(_path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = 0 });
+            CloseQuietly(_file);
             _file = appending;
             Volatile.Write(ref _sequence, written);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // Whatever failed, the records cut must not be lost: they go back, or the journal is faulted.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            file?.Dispose();
+            CloseQuietly(file);
             if (renamed)
             {
                 // The new file is the journal but cannot be opened to append to: a fault, mended by the next rewrite.
@@ -176,12 +183,21 @@ public sealed class LeaseJournal : IDisposable
             }
 
             // Before the rename (the commit point) the old journal is as it was: give the cut records back to the
-            // next flush, which appends them to it, and carry on without compacting.
-            File.Delete(temporary);
+            // next flush, which appends them to it, and carry on without compacting. They go back first: nothing
+            // after may fail between the cut and their return.
             lock (_appendLock)
             {
                 cutPending.AddRange(_pending);
                 _pending = cutPending;
+            }
+
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception deleteFailure) when (deleteFailure is IOException or UnauthorizedAccessException)
+            {
+                // A stray FILE.tmp is deleted at the next start.
             }
 
             throw;
@@ -205,6 +221,7 @@ public sealed class LeaseJournal : IDisposable
 
     private void FlushPending()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_fault is not null)
         {
             RewriteAfterFault();
@@ -226,7 +243,9 @@ public sealed class LeaseJournal : IDisposable
             Volatile.Write(ref _sequence, WriteRecords(file, batch, _sequence));
             file.Flush(flushToDisk: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // Whatever failed, the batch cut is neither on disk for sure nor pending: the journal is faulted.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             // A failed write leaves the file's tail unknown: nothing more is appended to it. The records are in the
             // table; the next rewrite (RewriteAfterFault) puts them all on disk.
@@ -294,10 +313,31 @@ public sealed class LeaseJournal : IDisposable
         }
     }
 
+    private static void CloseQuietly(FileStream? file)
+    {
+        try
+        {
+            file?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unbuffered: nothing is lost by a close that fails.
+        }
+    }
+
+    /// <summary>Closes the file once no flush is running; a commit after it throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        _file?.Dispose();
-        _file = null;
-        _writer.Dispose();
+        _writer.Wait();
+        try
+        {
+            _disposed = true;
+            CloseQuietly(_file);
+            _file = null;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 }

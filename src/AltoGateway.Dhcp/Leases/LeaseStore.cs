@@ -6,7 +6,8 @@ namespace AltoGateway.Dhcp.Leases;
 /// What the DHCPv4 server calls: one interface's <see cref="LeaseTable"/> with its journal in the
 /// state directory (<c>dhcp4-leases-INTERFACE.journal</c>, mode 0600). Every change that
 /// matters after a crash (bind, extend, release, decline, conflict) is on disk before the method
-/// returns, so the server sends its DHCPACK only after <see cref="RequestAsync"/> returned Ack:
+/// returns (<see cref="RequestAsync"/>), or before <see cref="Commit"/> of its ticket returns
+/// (<see cref="Request"/>), so the server sends its DHCPACK only after that:
 /// <c>kill -9</c> at any moment loses no acknowledged lease and never gives one address to two
 /// clients. Offers are not journaled (RFC 2131 §4.3.1 lets a server forget them).
 /// Thread-safe: decisions are serialised by one lock, durability is shared by group commit, and
@@ -49,6 +50,7 @@ public sealed class LeaseStore : IAsyncDisposable
     public LeasePool Pool => _table.Pool;
 
     private long _compactionFailures;
+    private long _recordsAtFailedCompaction;
 
     /// <summary>The journal file of <paramref name="interfaceName"/> in <paramref name="stateDirectory"/>.</summary>
     public static string JournalPathFor(string stateDirectory, string interfaceName)
@@ -223,7 +225,15 @@ public sealed class LeaseStore : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_compaction.IsCompleted || _journal.RecordsInFile < Math.Max(_compactAfterRecords, 2 * _lastSnapshotRecords))
+            // After a failed compaction (a nearly full disk takes appends but not a whole copy), not again until as
+            // many records more were appended: each try writes the whole table and holds commits meanwhile.
+            var due = Math.Max(_compactAfterRecords, 2 * _lastSnapshotRecords);
+            if (_recordsAtFailedCompaction > 0)
+            {
+                due = Math.Max(due, _recordsAtFailedCompaction + _compactAfterRecords);
+            }
+
+            if (!_compaction.IsCompleted || _journal.RecordsInFile < due)
             {
                 return;
             }
@@ -237,12 +247,21 @@ public sealed class LeaseStore : IAsyncDisposable
         try
         {
             await CompactAsync().ConfigureAwait(false);
+            lock (_gate)
+            {
+                _recordsAtFailedCompaction = 0;
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // A background compaction that fails is counted; the journal stays valid (LeaseJournal.Rewrite).
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            // The journal stays valid (see LeaseJournal.CompactAsync); the next commit tries again.
             Interlocked.Increment(ref _compactionFailures);
             LastCompactionError = ex;
+            lock (_gate)
+            {
+                _recordsAtFailedCompaction = _journal.RecordsInFile;
+            }
         }
     }
 

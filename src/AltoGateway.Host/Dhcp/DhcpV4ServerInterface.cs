@@ -80,6 +80,10 @@ internal sealed class DhcpV4ServerInterface(string name, DhcpMetrics metrics, Dh
         {
             server.Leases.Commit(commitTicket);
         }
+        catch (ObjectDisposedException)
+        {
+            return false; // the agent is stopping and the store closed: nothing waiting is sent
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _journalFailing = true;
