@@ -71,6 +71,12 @@ internal abstract class DhcpInterfaceListener(
         return true;
     }
 
+    protected sealed override void ServeFailed(Exception exception, TimeSpan retryIn)
+    {
+        health.Failed(SocketName, $"the socket's thread failed: {exception.Message}");
+        DhcpLog.CannotListen(logger, Version, options.Name, exception.ToString(), retryIn);
+    }
+
     protected sealed override void HandleFailed(IPEndPoint remote, Exception exception) =>
         DhcpLog.AnswerFailed(logger, Version, remote.ToString(), options.Name, exception.ToString());
 

@@ -59,6 +59,9 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
     /// </summary>
     protected abstract void Handle(Socket socket, ReadOnlyMemory<byte> datagram, IPEndPoint remote, DhcpArrival arrival);
 
+    /// <summary>The serving thread ended with <paramref name="exception"/> (a bug): reported; the socket is opened again after <paramref name="retryIn"/>.</summary>
+    protected abstract void ServeFailed(Exception exception, TimeSpan retryIn);
+
     /// <summary>Handling one datagram threw (a bug): reported; the loop goes on.</summary>
     protected abstract void HandleFailed(IPEndPoint remote, Exception exception);
 
@@ -107,7 +110,26 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
             {
                 delay = FirstRetry;
                 Opened(socket);
-                await ServeOnOwnThread(socket, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await ServeOnOwnThread(socket, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+#pragma warning disable CA1031 // A bug that ends the serving thread must not end DHCP on the interface: reported, then the socket is opened again.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    ServeFailed(ex, delay);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
@@ -139,7 +161,6 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
 
     private void Serve(Socket socket, CancellationToken stoppingToken)
     {
-        socket.Blocking = true; // recvmmsg waits in the kernel, up to the receive timeout
         socket.ReceiveTimeout = StopCheckMilliseconds;
         _batch ??= new UdpBatch();
         var batch = _batch;
@@ -152,6 +173,11 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
                 if (HasDeferred && DeferredWaitLeft <= TimeSpan.Zero)
                 {
                     SendDeferred(socket);
+                }
+
+                if (!drained && (batch.Queued > 0 || HasDeferred) && !socket.Poll(0, SelectMode.SelectRead))
+                {
+                    drained = true; // the last batch was full and took the queue's last datagram: nothing waits past it
                 }
 
                 if (drained)
@@ -169,9 +195,10 @@ internal abstract class DhcpSocketLoop(TimeProvider time)
                         Thread.Sleep(ModerationInterval);
                     }
 
-                    if (HasDeferred && !socket.Poll((int)Math.Ceiling(Math.Max(0, DeferredWaitLeft.TotalMicroseconds)), SelectMode.SelectRead))
+                    // poll(2) counts whole milliseconds: rounded up, so the wait ends at or after the replies are due.
+                    if (HasDeferred && !socket.Poll((int)Math.Ceiling(Math.Max(0, DeferredWaitLeft.TotalMilliseconds)) * 1000, SelectMode.SelectRead))
                     {
-                        continue; // due now: sent at the top
+                        continue; // due: sent at the top
                     }
                 }
 

@@ -130,23 +130,20 @@ internal sealed class DhcpV4Listener : DhcpInterfaceListener
         }
 
         var limit = Math.Min(DhcpV4Writer.MaximumReplyLength(request), ReplyBuffer.Length);
+        if (!TryEncode(request, answer, ReplyBuffer.AsSpan(0, limit), remote, out var length))
+        {
+            return;
+        }
+
         if (commitTicket == 0)
         {
-            if (!TryEncode(request, answer, ReplyBuffer.AsSpan(0, limit), remote, out var written))
-            {
-                return;
-            }
-
-            Send(socket, ReplyBuffer.AsSpan(0, written), response.Destination.Endpoint, DhcpMetrics.TypeName(answer.MessageType));
+            Send(socket, ReplyBuffer.AsSpan(0, length), response.Destination.Endpoint, DhcpMetrics.TypeName(answer.MessageType));
             return;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(limit);
-        if (!TryEncode(request, answer, buffer.AsSpan(0, limit), remote, out var length))
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            return;
-        }
+        // Kept until the commit: a copy of its own, as long as the reply.
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        ReplyBuffer.AsSpan(0, length).CopyTo(buffer);
 
         _waiting.Add(new WaitingReply(buffer, length, response.Destination, DhcpMetrics.TypeName(answer.MessageType)));
     }

@@ -55,6 +55,15 @@ internal sealed class UdpBatch
     private readonly string?[] _tags = new string?[Capacity];
     private int _received;
 
+    /// <summary>The structures are LP64's: a 32-bit process would need others.</summary>
+    public UdpBatch()
+    {
+        if (!Environment.Is64BitProcess)
+        {
+            throw new PlatformNotSupportedException("UdpBatch lays out Linux's 64-bit (LP64) structures");
+        }
+    }
+
     /// <summary>Datagrams queued by <see cref="TryQueue"/> and not yet sent.</summary>
     public int Queued { get; private set; }
 
@@ -167,7 +176,21 @@ internal sealed class UdpBatch
     /// </summary>
     public void Send(Socket socket, Action<IPEndPoint, string?, SocketError> completed)
     {
-        var descriptor = (int)socket.SafeHandle.DangerousGetHandle();
+        try
+        {
+            SendQueued((int)socket.SafeHandle.DangerousGetHandle(), completed);
+        }
+        finally
+        {
+            // Whatever happened (a callback that threw), nothing queued is sent twice.
+            Array.Clear(_destinations, 0, Queued);
+            Array.Clear(_tags, 0, Queued);
+            Queued = 0;
+        }
+    }
+
+    private void SendQueued(int descriptor, Action<IPEndPoint, string?, SocketError> completed)
+    {
         var next = 0;
         while (next < Queued)
         {
@@ -193,10 +216,6 @@ internal sealed class UdpBatch
 
             next += sent;
         }
-
-        Array.Clear(_destinations, 0, Queued);
-        Array.Clear(_tags, 0, Queued);
-        Queued = 0;
     }
 
     private void Check(int index) => ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_received, nameof(index));

@@ -70,6 +70,13 @@ internal sealed class DhcpV4RelayUplink(DhcpHealth health, DhcpMetrics metrics, 
         return true;
     }
 
+    protected override void ServeFailed(Exception exception, TimeSpan retryIn)
+    {
+        _socket = null;
+        health.Failed(SocketName, $"the socket's thread failed: {exception.Message}");
+        DhcpRelayLog.UplinkCannotListen(logger, exception.ToString(), retryIn);
+    }
+
     protected override void HandleFailed(IPEndPoint remote, Exception exception) => DhcpRelayLog.ReplyFailed(logger, remote.ToString(), exception.ToString());
 
     protected override void TooLong(IPEndPoint remote) => metrics.Dropped(DhcpMetrics.DatagramTooLong);
