@@ -112,11 +112,15 @@ public sealed partial class LeaseTable
     /// <summary>
     /// Forgets the offers whose hold is over, oldest first: amortised O(1) per offer, since every offer is queued once
     /// and the hold is the same for all, so the queue is in expiry order. An entry whose offer was withdrawn or
-    /// replaced since is dropped without effect.
+    /// replaced since is dropped without effect; after the clock stepped back, the offers made before are forgotten
+    /// (a server may forget an offer, RFC 2131 §4.3.1).
     /// </summary>
     private void SweepOffers(long now)
     {
-        while (_offersByAge.TryPeek(out var oldest) && oldest.Offer.Until <= now)
+        // An entry held longer than any hold from now was made before the clock stepped back: forgotten too, so a
+        // step back never lets the queue grow behind a head that does not expire.
+        var latest = now + Seconds(_times.OfferHold);
+        while (_offersByAge.TryPeek(out var oldest) && (oldest.Offer.Until <= now || oldest.Offer.Until > latest))
         {
             _offersByAge.Dequeue();
             if (_offers.TryGetValue(oldest.Offset, out var current) && current == oldest.Offer)

@@ -11,7 +11,8 @@ namespace AltoGateway.Dhcp.ServerMode;
 /// peer ID), which go only to clients that ask for them in option 55 unless AlwaysSend is set. 1, 3, 6 and 15 are
 /// sent whenever configured: every client needs them and some (PXE ROMs, BOOTP-era stacks) send no option 55.
 /// RFC 2132 §9.8: the server "MUST try to insert the requested options in the order requested", so the options
-/// the client asked for come first, in its order, the rest after them in code order.
+/// the client asked for come first, in its order, the rest after them in code order; except that the subnet mask
+/// always comes before the router (RFC 2132 §3.3).
 /// </summary>
 public sealed class DhcpV4ServerParameters(DhcpV4ServerSettings settings, int prefixLength, AltoDhcpOptions altoOptions)
 {
@@ -39,6 +40,17 @@ public sealed class DhcpV4ServerParameters(DhcpV4ServerSettings settings, int pr
             }
 
             options[j + 1] = option;
+        }
+
+        // RFC 2132 §3.3: "If both the subnet mask and the router option are specified in a DHCP reply, the subnet
+        // mask option MUST be first", whatever order option 55 asked for.
+        var mask = options.FindIndex(o => o.Code == DhcpV4OptionCode.SubnetMask);
+        var router = options.FindIndex(o => o.Code == DhcpV4OptionCode.Router);
+        if (mask > router && router >= 0)
+        {
+            var subnetMask = options[mask];
+            options.RemoveAt(mask);
+            options.Insert(router, subnetMask);
         }
 
         return options;

@@ -182,5 +182,31 @@ public class LeaseOfferTests
         Assert.Empty(table.Snapshot()); // offers are never leases
     }
 
+    [Fact]
+    public void Offers_made_before_the_clock_stepped_back_are_forgotten()
+    {
+        // The wall clock steps back a day (NTP, a board without an RTC): the offers made before would otherwise hold
+        // their addresses for a day, and the queue grow behind them.
+        var clock = new SteppedClock(Clock().GetUtcNow());
+        var table = new LeaseTable(Small(), Times(), clock);
+        for (var n = 1; n <= 8; n++)
+        {
+            Assert.True(table.Offer(Client(n)).IsOffered);
+        }
+
+        Assert.False(table.Offer(Client(50)).IsOffered);
+        clock.Now -= TimeSpan.FromDays(1);
+
+        Assert.True(table.Offer(Client(50)).IsOffered);
+    }
+
+    /// <summary>A wall clock that can be set back, as a real one can.</summary>
+    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private static LeaseClient Wide(int number) => LeaseClient.FromEthernet([2, 0, 0, (byte)(number >> 16), (byte)(number >> 8), (byte)number]);
 }

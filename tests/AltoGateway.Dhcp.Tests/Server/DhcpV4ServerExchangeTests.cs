@@ -57,6 +57,17 @@ public sealed class DhcpV4ServerExchangeTests
     }
 
     [Fact]
+    public async Task Options_follow_option_55_but_the_subnet_mask_always_precedes_the_router()
+    {
+        // RFC 2132 §9.8: the requested order; §3.3: "the subnet mask option MUST be first" when the router is there too.
+        await using var bed = await CreateAsync();
+
+        var offer = (await bed.SendAsync(Message(DhcpV4MessageType.Discover, 1, prl: "0f03060100"))).Reply!;
+
+        Assert.Equal([53, 54, 51, 58, 59, 15, 1, 3, 6], offer.Options.Select(o => (int)o.Code));
+    }
+
+    [Fact]
     public async Task A_client_asking_for_a_shorter_lease_gets_it_with_t1_and_t2_scaled()
     {
         await using var bed = await CreateAsync();
@@ -81,7 +92,7 @@ public sealed class DhcpV4ServerExchangeTests
     {
         await using var bed = await CreateAsync();
         var offer = (await bed.SendAsync(Message(DhcpV4MessageType.Discover, 1, prl: "06d503"))).Reply!;
-        Assert.Equal([53, 54, 51, 58, 59, 6, 213, 3, 1, 15], offer.Options.Select(o => (int)o.Code));
+        Assert.Equal([53, 54, 51, 58, 59, 6, 213, 1, 3, 15], offer.Options.Select(o => (int)o.Code)); // 1 before 3: RFC 2132 §3.3
 
         var none = (await bed.SendAsync(Message(DhcpV4MessageType.Discover, 2, prl: ""))).Reply!;
         Assert.Equal([53, 54, 51, 58, 59, 1, 3, 6, 15], none.Options.Select(o => (int)o.Code));
