@@ -24,6 +24,12 @@ public readonly struct ClientIdentity : IEquatable<ClientIdentity>
     /// <summary>True for <c>default(ClientIdentity)</c>, which stands for "no client" (e.g. an address quarantined after a conflict).</summary>
     public bool IsEmpty => _bytes is null || _bytes.Length == 0;
 
+    /// <summary>
+    /// Whether option 61's bytes key the client (RFC 2131 §4.2): a type octet and at least one octet of identifier.
+    /// Otherwise (absent, or a lone type octet) htype + chaddr do. The one place this rule is written.
+    /// </summary>
+    public static bool KeysClient(ReadOnlySpan<byte> clientIdentifierOption) => clientIdentifierOption.Length >= 2;
+
     /// <summary>The identity from the bytes of option 61 (type octet first); 1 to 255 octets.</summary>
     public static ClientIdentity FromClientIdentifier(ReadOnlySpan<byte> option)
     {

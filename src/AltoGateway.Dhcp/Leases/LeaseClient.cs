@@ -11,7 +11,7 @@ public readonly record struct LeaseClient(ClientIdentity Identity, ClientIdentit
     public static LeaseClient FromMessage(ReadOnlySpan<byte> clientIdentifierOption, byte hardwareType, ReadOnlySpan<byte> hardwareAddress)
     {
         var hardware = ClientIdentity.FromHardware(hardwareType, hardwareAddress);
-        return new LeaseClient(clientIdentifierOption.Length >= 2 ? ClientIdentity.FromClientIdentifier(clientIdentifierOption) : hardware, hardware);
+        return new LeaseClient(ClientIdentity.KeysClient(clientIdentifierOption) ? ClientIdentity.FromClientIdentifier(clientIdentifierOption) : hardware, hardware);
     }
 
     /// <summary>An Ethernet client without option 61.</summary>

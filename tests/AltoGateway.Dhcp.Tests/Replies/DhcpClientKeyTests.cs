@@ -11,10 +11,19 @@ namespace AltoGateway.Dhcp.Tests.Replies;
 public class DhcpClientKeyTests
 {
     [Fact]
-    public void A_v4_client_is_its_client_identifier_else_its_hardware_address()
+    public void A_v4_client_is_its_client_identifier_else_its_hardware_address_the_same_key_either_way()
     {
-        Assert.Equal("v4:id:01000c295a1b2c", DhcpClientKey.ForV4(DhcpV4Reader.Read(DhcpV4Packets.Discover())));
-        Assert.Equal("v4:hw:01000c295a1b2c", DhcpClientKey.ForV4(DhcpV4Reader.Read(DhcpV4Packets.Inform())));
+        // The DISCOVER carries option 61 = 01:MAC, the INFORM no option 61 and htype 1 with the same MAC: one client,
+        // one key, as the lease table keys it (RFC 2131 §4.2).
+        Assert.Equal("v4:01000c295a1b2c", DhcpClientKey.ForV4(DhcpV4Reader.Read(DhcpV4Packets.Discover())));
+        Assert.Equal("v4:01000c295a1b2c", DhcpClientKey.ForV4(DhcpV4Reader.Read(DhcpV4Packets.Inform())));
+
+        // Another identifier (an RFC 4361 DUID, type 255) is its own key; a lone type octet keys nothing.
+        var discover = DhcpV4Reader.Read(DhcpV4Packets.Discover());
+        var withDuid = discover with { Options = [.. discover.Options.Where(o => o.Code != 61), new DhcpV4Option(61, new byte[] { 255, 0, 0, 0, 1, 0, 3 })] };
+        var loneType = discover with { Options = [.. discover.Options.Where(o => o.Code != 61), new DhcpV4Option(61, new byte[] { 1 })] };
+        Assert.Equal("v4:ff000000010003", DhcpClientKey.ForV4(withDuid));
+        Assert.Equal("v4:01000c295a1b2c", DhcpClientKey.ForV4(loneType));
     }
 
     [Fact]
