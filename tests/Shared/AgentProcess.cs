@@ -10,7 +10,7 @@ namespace AltoGateway.Tests.Shared;
 internal sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
     private readonly string? _privateFolder;
     private bool _disposed;
 
@@ -18,10 +18,7 @@ internal sealed class AgentProcess : IAsyncDisposable
     {
         _process = process;
         _privateFolder = privateFolder;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output = ProcessOutput.Capture(_process);
     }
 
     public int Id => _process.Id;
@@ -34,16 +31,7 @@ internal sealed class AgentProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>The altogw JIT build of this test run's configuration.</summary>
     public static string JitBuildPath
@@ -185,16 +173,4 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 }

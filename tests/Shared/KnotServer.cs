@@ -16,17 +16,14 @@ internal sealed class KnotServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly DirectoryInfo _folder;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private KnotServer(Process process, DirectoryInfo folder, int port)
     {
         _process = process;
         _folder = folder;
         Port = port;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output = ProcessOutput.Capture(_process);
     }
 
     public int Port { get; }
@@ -37,16 +34,7 @@ internal sealed class KnotServer : IAsyncDisposable
     public string Address => $"127.0.0.1:{Port}";
 
     /// <summary>What knotd logged so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>
     /// Starts knotd with one zone per entry of <paramref name="zones"/> (apex → master-file text). Skips the test
@@ -173,16 +161,4 @@ internal sealed class KnotServer : IAsyncDisposable
         return [.. bytes];
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 }

@@ -12,28 +12,16 @@ namespace AltoGateway.IntegrationTests.Dhcp;
 internal sealed class DnsmasqServer : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private DnsmasqServer(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _output = ProcessOutput.Capture(_process);
     }
 
     /// <summary>What dnsmasq logged so far (each DHCP message with --log-dhcp).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Starts dnsmasq in <paramref name="ns"/> on <paramref name="interfaceName"/> with the given extra arguments (ranges, options).</summary>
     public static async Task<DnsmasqServer> StartAsync(DhcpLab lab, string ns, string interfaceName, string leaseFile, params string[] arguments)
@@ -70,16 +58,4 @@ internal sealed class DnsmasqServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 }
