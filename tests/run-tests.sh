@@ -27,6 +27,7 @@ packages=(
   dnsutils knot-dnsutils    # dig and kdig: the discovery responder asked by real DNS clients
   isc-dhcp-client udhcpc dhcpcd-base dnsmasq-base  # DHCP: real clients in network namespaces, dnsmasq as reference and relay upstream
   kea-admin tcpdump         # DHCP server crash test: perfdhcp load, tcpdump records the DHCPACKs the clients got
+  kea-dhcp4-server          # DHCP relay test: Kea as the relay's upstream server
 )
 
 missing_packages() {
