@@ -3,6 +3,7 @@ using AltoGateway.Dhcp.Replies;
 using AltoGateway.Dhcp.V4;
 using AltoGateway.Dhcp.V6;
 using AltoGateway.Host.Hardware;
+using AltoGateway.Host.Metrics;
 
 namespace AltoGateway.Host.Dhcp;
 
@@ -30,8 +31,8 @@ internal sealed class DhcpMetrics
     public const string ToClient = "to-client";
     public const string JournalFailed = "journal-failed";
 
-    private readonly Counter<long> _messages;
-    private readonly Counter<long> _replies;
+    private readonly LabelPairCounts _messages = new("version", "type");
+    private readonly LabelPairCounts _replies = new("version", "type");
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _relayed;
     private readonly Counter<long> _poolExhausted;
@@ -46,18 +47,19 @@ internal sealed class DhcpMetrics
         _leds = leds;
         _optionsLeftOut = meter.CreateCounter<long>("altogw.dhcp.options_left_out", description: "Options left out of DHCPv4 replies to fit the client's maximum message size (RFC 2132 §9.10)");
         _poolExhausted = meter.CreateCounter<long>("altogw.dhcp.pool_exhausted", description: "DHCPDISCOVERs not offered an address: the pool is exhausted, by interface");
-        _messages = meter.CreateCounter<long>("altogw.dhcp.messages", description: "DHCP messages received and read, by version and type");
-        _replies = meter.CreateCounter<long>("altogw.dhcp.replies", description: "DHCP replies sent, by version and type");
+        meter.CreateObservableCounter("altogw.dhcp.messages", _messages.Observe, description: "DHCP messages received and read, by version and type");
+        meter.CreateObservableCounter("altogw.dhcp.replies", _replies.Observe, description: "DHCP replies sent, by version and type");
         _dropped = meter.CreateCounter<long>("altogw.dhcp.dropped", description: "DHCP messages not answered, by reason");
         _relayed = meter.CreateCounter<long>("altogw.dhcp.relayed", description: "DHCPv4 messages relayed, by direction (to-server, to-client) and type");
     }
 
-    public void Received(string version, string type) =>
-        _messages.Add(1, new KeyValuePair<string, object?>("version", version), new KeyValuePair<string, object?>("type", type));
+    /// <summary>A message read; <paramref name="type"/> is a <see cref="TypeName(DhcpV4MessageType?)"/> label (the same instance every time: the fast path).</summary>
+    public void Received(string version, string type) => _messages.Increment(version, type);
 
+    /// <summary>A reply sent; flashes the activity LED.</summary>
     public void Replied(string version, string type)
     {
-        _replies.Add(1, new KeyValuePair<string, object?>("version", version), new KeyValuePair<string, object?>("type", type));
+        _replies.Increment(version, type);
         _leds.Activity.Pulse();
     }
 
