@@ -1,4 +1,5 @@
 using AltoGateway.Dhcp.V4;
+using AltoGateway.Tests.Shared;
 
 namespace AltoGateway.Dhcp.Tests.V4;
 
@@ -22,17 +23,15 @@ public class DhcpV4PropertyTests
     [InlineData(3)]
     public void Random_bytes_never_throw(int seed)
     {
-        var random = new Random(seed);
-        for (var i = 0; i < 3000; i++)
+        foreach (var packet in SeededBytes.Random(seed, 3000, 700, (packet, random) =>
         {
-            var packet = new byte[random.Next(0, 700)];
-            random.NextBytes(packet);
             if (packet.Length >= 240 && random.Next(4) != 0)
             {
                 DhcpV4Packets.Hex("63825363").CopyTo(packet, 236); // past the cookie, into the options
                 packet[2] = (byte)random.Next(17);
             }
-
+        }))
+        {
             AssertReadsOrFails(packet);
         }
     }

@@ -1,4 +1,5 @@
 using AltoGateway.Dhcp.V6;
+using AltoGateway.Tests.Shared;
 
 namespace AltoGateway.Dhcp.Tests.V6;
 
@@ -13,16 +14,14 @@ public class DhcpV6PropertyTests
     [InlineData(3)]
     public void Random_bytes_never_throw(int seed)
     {
-        var random = new Random(seed);
-        for (var i = 0; i < 3000; i++)
+        foreach (var wire in SeededBytes.Random(seed, 3000, 300, (wire, random) =>
         {
-            var wire = new byte[random.Next(0, 300)];
-            random.NextBytes(wire);
             if (wire.Length > 0 && random.Next(2) == 0)
             {
                 wire[0] = (byte)random.Next(1, 14);
             }
-
+        }))
+        {
             AssertReadsOrFails(wire);
         }
     }

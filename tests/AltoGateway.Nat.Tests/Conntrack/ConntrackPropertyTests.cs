@@ -1,4 +1,5 @@
 using AltoGateway.Nat.Conntrack;
+using AltoGateway.Tests.Shared;
 using static AltoGateway.Nat.Tests.Conntrack.CtnetlinkBuilder;
 
 namespace AltoGateway.Nat.Tests.Conntrack;
@@ -15,20 +16,17 @@ public sealed class ConntrackPropertyTests
     [InlineData(3)]
     public void Random_bytes_never_throw_nor_overrun(int seed)
     {
-        var random = new Random(seed);
-        for (var i = 0; i < 5000; i++)
+        // Random bytes rarely look like a header; half of them get a plausible one.
+        foreach (var bytes in SeededBytes.Random(seed, 5000, 400, (bytes, random) =>
         {
-            var bytes = new byte[random.Next(0, 400)];
-            random.NextBytes(bytes);
-
-            // Random bytes rarely look like a header; give half of them a plausible one.
             if (bytes.Length >= 20 && random.Next(2) == 0)
             {
                 var length = random.Next(16, bytes.Length + 1);
                 BitConverter.TryWriteBytes(bytes.AsSpan(0, 4), (uint)length);
                 BitConverter.TryWriteBytes(bytes.AsSpan(4, 2), random.Next(2) == 0 ? NewType : DeleteType);
             }
-
+        }))
+        {
             ReadEverything(bytes);
         }
     }
